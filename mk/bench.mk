@@ -1,0 +1,1 @@
+# Benchmark against to_tsvector (make bench).

@@ -1,0 +1,1 @@
+# libFuzzer harnesses over the core (make fuzz FUZZ_SECONDS=N).

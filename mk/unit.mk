@@ -1,0 +1,17 @@
+# C unit tests of the analysis core, built with the sanitizers and no PostgreSQL.
+
+UNIT_CC ?= gcc
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-Isrc/core -Itest/unit
+CORE_SRCS = $(CORE_OBJS:.o=.c)
+UNIT_TESTS = $(patsubst test/unit/%.c,test/build/unit/%,$(wildcard test/unit/test_*.c))
+
+test/build/unit/%: test/unit/%.c test/unit/unit.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< test/unit/unit.c $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: unit
+# Build and run every unit test; each prints TAP.
+unit: $(UNIT_TESTS)
+	@status=0; for t in $(UNIT_TESTS); do echo "# $$t"; ./$$t || status=1; done; exit $$status
