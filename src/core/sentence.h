@@ -39,6 +39,14 @@ typedef struct NnSentenceSplitter
 	size_t		cursor;			/* next sentence starts at or after this */
 	int32_t		paragraph;
 	bool		in_window;
+	bool		para_open;		/* the paragraph goes on past win_end */
+	bool		icu_ok;			/* ICU accepted the window */
+	bool		have_cand;		/* cand awaits a decision */
+	size_t		cand;			/* ICU's candidate boundary */
+	size_t		icu_prev;		/* ICU's previous candidate boundary */
+	size_t		scan_pos;		/* ellipses searched up to here */
+	size_t		unchecked;		/* bytes of progress since the last interrupt
+								 * check */
 } NnSentenceSplitter;
 
 /* Begin splitting text[0..len). The text must outlive the splitter. */
