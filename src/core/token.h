@@ -47,18 +47,31 @@ typedef struct NnTokenizer
 	NnSentenceSplitter splitter;
 	NnSentence	cur;			/* sentence being tokenized */
 	bool		have_sentence;
+	bool		done;			/* the splitter has no more sentences */
 	int32_t		sentence_no;
+	int32_t		paragraph;		/* of cur; quote depths restart with it */
 	size_t		pos;			/* next byte to scan in the current sentence */
 	/* segments of a dictionary-broken (CJK, Thai...) run still to emit */
+	size_t		run_start;		/* ICU's offsets count from here */
 	size_t		run_end;
 	bool		in_run;
+	bool		run_icu;		/* ICU's word iterator holds the run */
 	int			quote_depth;	/* open straight double quotes, for open/close */
+	int			squote_depth;	/* open single quotes, for ' and ’ */
+	size_t		last_end;		/* end and kind of the last token emitted */
+	NnTokenKind last_kind;
+	size_t		next_check;		/* offset of the next interrupt check */
+	size_t		no_email_before;	/* e-mail scans from before here fail */
 } NnTokenizer;
 
 /* Begin tokenizing text[0..len). The text must outlive the tokenizer. */
 extern NnStatus nn_tokens_begin(NnTokenizer *tk, const char *text, size_t len);
 
-/* Produce the next token into *out. Returns false at the end of the text. */
+/*
+ * Produce the next token into *out. Returns false at the end of the text.
+ * As with sentence.h, at most one tokenizer may be active at a time in a
+ * process: they share cached ICU iterators.
+ */
 extern bool nn_tokens_next(NnTokenizer *tk, NnToken *out);
 
 
