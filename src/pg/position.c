@@ -1,0 +1,44 @@
+/*
+ * position.c
+ *	  Byte offset to character position conversion (see position.h).
+ */
+#include "postgres.h"
+
+#include "position.h"
+
+/* Start a cursor at the beginning of text. */
+void
+char_cursor_init(CharCursor *cur, const char *text)
+{
+	cur->text = text;
+	cur->byte = 0;
+	cur->chars = 0;
+}
+
+/* Characters in text[from..to): every byte that is not a continuation byte. */
+int32
+char_count(const char *text, size_t from, size_t to)
+{
+	const unsigned char *p = (const unsigned char *) text + from;
+	const unsigned char *e = (const unsigned char *) text + to;
+	int32		n = 0;
+
+	for (; p < e; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
+/* 1-based position of [start, end) and its length in characters. */
+int32
+char_cursor_span(CharCursor *cur, size_t start, size_t end, int32 *len)
+{
+	int32		pos;
+
+	Assert(start >= cur->byte && end >= start);
+	cur->chars += char_count(cur->text, cur->byte, start);
+	pos = (int32) (cur->chars + 1);
+	*len = char_count(cur->text, start, end);
+	cur->chars += *len;
+	cur->byte = end;
+	return pos;
+}
