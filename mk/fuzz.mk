@@ -1,1 +1,28 @@
 # libFuzzer harnesses over the core (make fuzz FUZZ_SECONDS=N).
+#
+# Every test/fuzz/fuzz_<name>.c is a harness, built with clang's libFuzzer and
+# the sanitizers against the core sources, seeded read-only from
+# test/fuzz/corpus/<name>/ and, if present, test/fuzz/<name>.dict. Each
+# harness gets FUZZ_SECONDS seconds of its own (not a share of a total): three
+# quarters on inputs up to 64 KiB, one quarter on inputs up to 1 MiB, where
+# the interrupt-hook checks apply. New corpus entries go to
+# test/build/fuzz/corpus/, crashes to test/build/fuzz/; any crash, leak,
+# timeout or memory blow-up fails the target.
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core
+FUZZERS = $(patsubst test/fuzz/%.c,test/build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
+
+test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+
+.PHONY: fuzz fuzz-build
+# Build every harness without running it.
+fuzz-build: $(FUZZERS)
+
+# Build and run every harness for FUZZ_SECONDS seconds each.
+fuzz: $(FUZZERS)
+	bash test/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
