@@ -2,8 +2,7 @@
 -- articles(id, published, headline, body).
 \set ON_ERROR_STOP 1
 \pset pager off
-\pset format wrapped
-\pset columns 120
+\pset format aligned
 
 \echo
 \echo '1. Sentences and paragraphs per article'

@@ -58,10 +58,10 @@ SELECT volatility_is('newsnlp', 'sentences', ARRAY['text'], 'immutable', 'senten
 SELECT is_strict('newsnlp', 'sentences', ARRAY['text'], 'sentences() is STRICT');
 SELECT is((SELECT proparallel::text FROM seg_funcs WHERE proname = 'sentences'), 's',
           'sentences() is PARALLEL SAFE');
-SELECT is((SELECT procost FROM seg_funcs WHERE proname = 'sentences'), 2500::real,
-          'sentences() has COST 2500');
-SELECT is((SELECT prorows FROM seg_funcs WHERE proname = 'sentences'), 30::real,
-          'sentences() has ROWS 30');
+SELECT is((SELECT procost FROM seg_funcs WHERE proname = 'sentences'), 6000::real,
+          'sentences() has COST 6000');
+SELECT is((SELECT prorows FROM seg_funcs WHERE proname = 'sentences'), 35::real,
+          'sentences() has ROWS 35');
 SELECT is_empty('SELECT * FROM newsnlp.sentences(NULL)', 'sentences(NULL) gives no rows');
 SELECT is_empty($$SELECT * FROM newsnlp.sentences('')$$, $$sentences('') gives no rows$$);
 
@@ -78,10 +78,10 @@ SELECT volatility_is('newsnlp', 'tokens', ARRAY['text'], 'immutable', 'tokens() 
 SELECT is_strict('newsnlp', 'tokens', ARRAY['text'], 'tokens() is STRICT');
 SELECT is((SELECT proparallel::text FROM seg_funcs WHERE proname = 'tokens'), 's',
           'tokens() is PARALLEL SAFE');
-SELECT is((SELECT procost FROM seg_funcs WHERE proname = 'tokens'), 5000::real,
-          'tokens() has COST 5000');
-SELECT is((SELECT prorows FROM seg_funcs WHERE proname = 'tokens'), 600::real,
-          'tokens() has ROWS 600');
+SELECT is((SELECT procost FROM seg_funcs WHERE proname = 'tokens'), 20000::real,
+          'tokens() has COST 20000');
+SELECT is((SELECT prorows FROM seg_funcs WHERE proname = 'tokens'), 550::real,
+          'tokens() has ROWS 550');
 SELECT is_empty('SELECT * FROM newsnlp.tokens(NULL)', 'tokens(NULL) gives no rows');
 SELECT is_empty($$SELECT * FROM newsnlp.tokens('')$$, $$tokens('') gives no rows$$);
 
