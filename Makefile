@@ -21,7 +21,7 @@ PG_OBJS = \
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
 DATA = $(EXTENSION)--$(EXTVERSION).sql
-REGRESS = sentences tokens bad_input encoding
+REGRESS = sentences tokens bad_input memory encoding
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # The server's headers are system headers: -Wextra findings in them are not ours.
