@@ -6,6 +6,7 @@
 #include <unicode/uscript.h>
 
 #include "charclass.h"
+#include "utf8.h"
 
 /* Classes of the 128 ASCII code points, filled on first use. */
 static NnCharClass ascii_class[128];
@@ -142,4 +143,29 @@ nn_is_emoji_extender(int32_t cp)
 		(cp >= 0x1F3FB && cp <= 0x1F3FF) || /* skin tone modifiers */
 		(cp >= 0xE0020 && cp <= 0xE007F) || /* tag characters */
 		cp == 0x20E3;			/* combining keycap */
+}
+
+/* True if s[0..len) holds a letter whose script is not Latin. */
+bool
+nn_has_foreign_letters(const char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		int			width;
+		int32_t		cp = nn_utf8_decode(s, len, i, &width);
+		UErrorCode	status = U_ZERO_ERROR;
+		UScriptCode sc;
+
+		i += width;
+		/* Latin, Latin-1 and Latin Extended-A/B need no lookup */
+		if (cp < 0x250 || !u_isalpha(cp))
+			continue;
+		sc = uscript_getScript(cp, &status);
+		if (U_SUCCESS(status) && sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
+			sc != USCRIPT_INHERITED)
+			return true;
+	}
+	return false;
 }

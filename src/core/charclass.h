@@ -47,4 +47,10 @@ nn_cc_is_space(NnCharClass cc)
 /* True for emoji modifiers, variation selectors and tags that extend a symbol. */
 extern bool nn_is_emoji_extender(int32_t cp);
 
+/*
+ * True if s[0..len) holds a letter of a script other than Latin: the entity
+ * tagger has only seen English, so its guesses there are not worth showing.
+ */
+extern bool nn_has_foreign_letters(const char *s, size_t len);
+
 #endif							/* NN_CHARCLASS_H */

@@ -43,4 +43,42 @@ nn_check_interrupts(void)
 		nn_interrupt_hook();
 }
 
+/*
+ * Allocation functions the host may replace. The PostgreSQL layer points
+ * them at palloc in the current memory context, so memory taken during a
+ * call is released with that context even when an error or a cancel jumps
+ * out of the core. Per-call working memory goes through these; objects that
+ * outlive a call (models, caches) use malloc and are owned by the host.
+ */
+typedef struct NnAllocator
+{
+	void	   *(*alloc) (size_t size);
+	void	   *(*resize) (void *ptr, size_t size);
+	void		(*release) (void *ptr);
+} NnAllocator;
+
+extern NnAllocator nn_allocator;
+
+/* Allocate size bytes of per-call memory; NULL only if the host allows it. */
+static inline void *
+nn_alloc(size_t size)
+{
+	return nn_allocator.alloc(size);
+}
+
+/* Resize per-call memory from nn_alloc. */
+static inline void *
+nn_resize(void *ptr, size_t size)
+{
+	return nn_allocator.resize(ptr, size);
+}
+
+/* Release per-call memory from nn_alloc; NULL is ignored. */
+static inline void
+nn_release(void *ptr)
+{
+	if (ptr)
+		nn_allocator.release(ptr);
+}
+
 #endif							/* NN_COMMON_H */

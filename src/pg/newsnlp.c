@@ -31,11 +31,35 @@ release_at_exit(int code pg_attribute_unused(), Datum arg pg_attribute_unused())
 	nn_icu_release();
 }
 
-/* Install the interrupt hook and the exit callback once per backend. */
+/* Per-call core memory in the current context: an error releases it too. */
+static void *
+pg_alloc(size_t size)
+{
+	return palloc_extended(size, MCXT_ALLOC_HUGE);
+}
+
+/* Resize per-call core memory. */
+static void *
+pg_resize(void *ptr, size_t size)
+{
+	return repalloc_huge(ptr, size);
+}
+
+/* Release per-call core memory. */
+static void
+pg_release(void *ptr)
+{
+	pfree(ptr);
+}
+
+/* Install the core's hooks and the exit callback once per backend. */
 void
 _PG_init(void)
 {
 	nn_interrupt_hook = pg_interrupt_hook;
+	nn_allocator.alloc = pg_alloc;
+	nn_allocator.resize = pg_resize;
+	nn_allocator.release = pg_release;
 	on_proc_exit(release_at_exit, (Datum) 0);
 }
 
