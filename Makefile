@@ -6,30 +6,54 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).co
 MODULE_big = newsnlp
 CORE_OBJS = \
 	src/core/interrupt.o \
+	src/core/alloc.o \
+	src/core/wordlist.o \
 	src/core/abbrev.o \
+	src/core/titles.o \
 	src/core/charclass.o \
 	src/core/icu_cache.o \
 	src/core/sentence.o \
 	src/core/token.o \
-	src/core/shape.o
+	src/core/shape.o \
+	src/core/gazetteer.o \
+	src/core/gazetteer_data.o \
+	src/core/ner/ner_labels.o \
+	src/core/ner/ner_features.o \
+	src/core/ner/ner_model.o \
+	src/core/ner/ner_decode.o \
+	src/core/dictionary.o \
+	src/core/entities.o
 PG_OBJS = \
 	src/pg/newsnlp.o \
 	src/pg/position.o \
 	src/pg/srf.o \
 	src/pg/sentences.o \
-	src/pg/tokens.o
+	src/pg/tokens.o \
+	src/pg/tagger.o \
+	src/pg/dictionary_cache.o \
+	src/pg/entities.o
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
+# The trainer and scorer belong to the core but only tools and tests use them.
+CORE_TOOL_SRCS = src/core/ner/ner_train.c src/core/ner/ner_score.c src/core/ner/span_score.c
+
+# The entity model, embedded by an assembler file. It stays out of OBJS:
+# PGXS makes LLVM bitcode of every object there, and this one has no C.
+NER_MODEL ?= data/ner/ner-en.model
+MODEL_OBJ = src/core/ner/ner_model_blob.o
+
 DATA = $(EXTENSION)--$(EXTVERSION).sql
-REGRESS = sentences tokens bad_input memory encoding
+REGRESS = sentences tokens bad_input memory entities entities_bad_input entity_index dictionary encoding
+ISOLATION = dictionary_sessions
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # The server's headers are system headers: -Wextra findings in them are not ours.
-PG_CPPFLAGS = -I$(srcdir)/src/core -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src/core/ner -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra -Werror
-SHLIB_LINK = $(ICU_LIBS)
+SHLIB_LINK = $(MODEL_OBJ) $(ICU_LIBS) -lm
 
-EXTRA_CLEAN = test/build results regression.diffs regression.out
+EXTRA_CLEAN = $(MODEL_OBJ) test/build results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -41,9 +65,16 @@ ICU_LIBS = $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui1
 endif
 
 # PGXS tracks no header dependencies; a struct that grows must rebuild its users.
-$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+$(OBJS): $(wildcard src/core/*.h src/core/ner/*.h src/pg/*.h)
+
+$(MODEL_OBJ): src/core/ner/ner_model_blob.S $(NER_MODEL)
+	$(CC) -fPIC -DNER_MODEL_PATH='"$(NER_MODEL)"' -c -o $@ $<
+
+$(shlib): $(MODEL_OBJ)
 
 include mk/unit.mk
+include mk/ner.mk
+include mk/eval.mk
 include mk/fuzz.mk
 include mk/bench.mk
 

@@ -12,12 +12,12 @@
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core -Isrc/core/ner
 FUZZERS = $(patsubst test/fuzz/%.c,test/build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
 
-test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(ICU_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
 
 .PHONY: fuzz fuzz-build
 # Build every harness without running it.

@@ -3,13 +3,16 @@
 UNIT_CC ?= gcc
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-Isrc/core -Itest/unit
-CORE_SRCS = $(CORE_OBJS:.o=.c)
-UNIT_TESTS = $(patsubst test/unit/%.c,test/build/unit/%,$(wildcard test/unit/test_*.c))
+	-Isrc/core -Isrc/core/ner -Itest/unit -Itest/unit/ner
+CORE_SRCS = $(CORE_OBJS:.o=.c) $(CORE_TOOL_SRCS)
+CORE_HEADERS = $(wildcard src/core/*.h src/core/ner/*.h)
+UNIT_TESTS = $(patsubst test/unit/%.c,test/build/unit/%,\
+	$(wildcard test/unit/test_*.c test/unit/ner/test_*.c))
 
-test/build/unit/%: test/unit/%.c test/unit/unit.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+test/build/unit/%: test/unit/%.c test/unit/unit.c $(wildcard test/unit/*.h test/unit/ner/*.h) \
+		$(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< test/unit/unit.c $(CORE_SRCS) $(ICU_LIBS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< test/unit/unit.c $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
 
 .PHONY: unit
 # Build and run every unit test; each prints TAP.
