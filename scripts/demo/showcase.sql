@@ -29,24 +29,51 @@ WHERE a.headline LIKE 'Arctic Shipping Talks%'
   AND t.sentence = s.sentence
 ORDER BY t.token;
 
-\echo '4. Capitalized words inside sentences (not after a quote mark or dash), mentioned twice or more:'
-\echo '   a first step toward names'
-SELECT text, count(*) AS mentions, count(DISTINCT id) AS articles
-FROM (SELECT a.id, t.text, t.shape,
-             lag(t.sentence) OVER w = t.sentence AS inside,
-             lag(t.text) OVER w AS previous
-      FROM articles a, newsnlp.tokens(a.body) t
-      WINDOW w AS (PARTITION BY a.id ORDER BY t.token)) w
-WHERE shape = 'Xx' AND inside AND previous NOT IN ('“', '‘', '"', '—', '–', ':', '(')
-GROUP BY text
-HAVING count(*) >= 2
-ORDER BY mentions DESC, text;
+\echo '4. Who is named in the naval exercise article: mentions as written, with canonical names'
+\echo '   (titles dropped, surnames resolved to the first full mention, U.S. -> United States)'
+SELECT e.sentence, e.mention, e.label, e.canonical, round(e.score::numeric, 2) AS score
+FROM articles a, newsnlp.entities(a.body) e
+WHERE a.headline LIKE 'Allies Expand Naval Drills%'
+ORDER BY e.pos;
 
-\echo '5. The positions invariant substr(body, pos, len) = text over every row'
+\echo '5. The most-named people, organisations and places across the articles'
+SELECT split_part(k, ':', 1) AS label, substr(k, strpos(k, ':') + 1) AS canonical,
+       count(*) AS articles
+FROM articles a, unnest(newsnlp.entity_names(a.body)) k
+GROUP BY k
+HAVING count(*) >= 2
+ORDER BY articles DESC, k;
+
+\echo '6. Which articles name the United States, and who else they name (an indexable query)'
+CREATE INDEX articles_entity_names ON articles USING gin (newsnlp.entity_names(body));
+SELECT a.id, a.headline,
+       array_to_string(array(SELECT k FROM unnest(newsnlp.entity_names(a.body)) k
+                             WHERE k LIKE 'PER:%'), ', ') AS people
+FROM articles a
+WHERE newsnlp.entity_names(a.body) @> '{LOC:United States}'
+ORDER BY a.id;
+
+\echo '7. A user dictionary: map a name to an identifier of your own'
+INSERT INTO newsnlp.dictionary (term, label, canonical)
+SELECT e.mention, 'PER', 'person:0001'
+FROM articles a, newsnlp.entities(a.body) e
+WHERE e.label = 'PER' AND e.mention LIKE '% %'
+ORDER BY a.id, e.pos
+LIMIT 1;
+SELECT term, label, canonical FROM newsnlp.dictionary;
+SELECT DISTINCT e.mention, e.label, e.canonical
+FROM articles a, newsnlp.dict_entities(a.body) e
+WHERE e.canonical = 'person:0001';
+
+\echo '8. The positions invariant substr(body, pos, len) = text over every row'
 SELECT 'sentences' AS function, count(*) AS rows,
        count(*) FILTER (WHERE substr(a.body, s.pos, s.len) IS DISTINCT FROM s.text) AS mismatches
 FROM articles a, newsnlp.sentences(a.body) s
 UNION ALL
 SELECT 'tokens', count(*),
        count(*) FILTER (WHERE substr(a.body, t.pos, t.len) IS DISTINCT FROM t.text)
-FROM articles a, newsnlp.tokens(a.body) t;
+FROM articles a, newsnlp.tokens(a.body) t
+UNION ALL
+SELECT 'entities', count(*),
+       count(*) FILTER (WHERE substr(a.body, e.pos, e.len) IS DISTINCT FROM e.mention)
+FROM articles a, newsnlp.entities(a.body) e;
