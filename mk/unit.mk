@@ -9,10 +9,11 @@ CORE_HEADERS = $(wildcard src/core/*.h src/core/ner/*.h)
 UNIT_TESTS = $(patsubst test/unit/%.c,test/build/unit/%,\
 	$(wildcard test/unit/test_*.c test/unit/ner/test_*.c))
 
-test/build/unit/%: test/unit/%.c test/unit/unit.c $(wildcard test/unit/*.h test/unit/ner/*.h) \
+test/build/unit/%: test/unit/%.c test/unit/unit.c test/unit/fixtures.c \
+		$(wildcard test/unit/*.h test/unit/ner/*.h) \
 		$(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)
 	@mkdir -p $(dir $@)
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< test/unit/unit.c $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< test/unit/unit.c test/unit/fixtures.c $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
 
 .PHONY: unit
 # Build and run every unit test; each prints TAP.

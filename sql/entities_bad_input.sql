@@ -1,4 +1,5 @@
 -- Hostile input for entity extraction: nothing crashes, output stays sane.
+\ir sql/include/timing.sql
 
 -- An ALL-CAPS headline followed by normal copy.
 SELECT mention, label, canonical FROM newsnlp.entities(
@@ -28,12 +29,6 @@ SELECT mention, label FROM newsnlp.entities('Сергей Лавров met Hakan
 SELECT count(*) FROM newsnlp.entities(repeat('“”"''‘’«»„?!.,;:', 20000));
 
 -- Entity extraction grows linearly: four times the text takes well under eight times as long.
-CREATE FUNCTION pg_temp.seconds(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz := clock_timestamp();
-BEGIN
-	EXECUTE q;
-	RETURN extract(epoch FROM clock_timestamp() - t0);
-END $$;
 CREATE TEMP TABLE sizes AS
 SELECT repeat('Gen. Ada Quist told Tobias Harris in Oslo that NATO would respond. ', 5000) AS small,
        repeat('Gen. Ada Quist told Tobias Harris in Oslo that NATO would respond. ', 20000) AS large,
@@ -46,15 +41,9 @@ SELECT pg_temp.seconds('SELECT count(*) FROM sizes, newsnlp.entities(large_caps)
        8 * pg_temp.seconds('SELECT count(*) FROM sizes, newsnlp.entities(small_caps)') AS capitalised_run_linear;
 
 -- statement_timeout interrupts entity extraction promptly.
-CREATE FUNCTION pg_temp.cancel_latency(body text) RETURNS interval LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM count(*) FROM newsnlp.entities(body);
-	RETURN NULL;
-EXCEPTION WHEN query_canceled THEN
-	RETURN clock_timestamp() - statement_timestamp();
-END $$;
 CREATE TEMP TABLE big AS SELECT repeat('Officials in Brussels said Tobias Harris would respond. ', 400000) AS body;
 ALTER TABLE big ALTER COLUMN body SET STORAGE EXTERNAL;
 SET statement_timeout = '300ms';
-SELECT pg_temp.cancel_latency(body) < interval '400ms' AS cancelled_promptly FROM big;
+SELECT pg_temp.cancel_latency('SELECT count(*) FROM big, newsnlp.entities(big.body)') < interval '400ms'
+       AS cancelled_promptly;
 RESET statement_timeout;

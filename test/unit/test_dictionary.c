@@ -12,6 +12,7 @@
 #include "dictionary.h"
 #include "icu_cache.h"
 #include "token.h"
+#include "fixtures.h"
 #include "unit.h"
 
 #define MAX_WORDS 4096
@@ -33,13 +34,6 @@ typedef struct Row
 } Row;
 
 static const char *const label_names[NER_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
-
-/* Seconds of CPU time used so far. */
-static double
-cpu_seconds(void)
-{
-	return (double) clock() / CLOCKS_PER_SEC;
-}
 
 /* Tokenize text into d, with its sentences. */
 static void

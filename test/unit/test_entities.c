@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "entities.h"
+#include "fixtures.h"
 #include "icu_cache.h"
 #include "ner_model.h"
 #include "unit.h"
@@ -209,18 +209,14 @@ test_chunks(void)
 static double
 seconds_for(const char *unit, size_t reps)
 {
-	size_t		ulen = strlen(unit);
-	char	   *text = malloc(ulen * reps + 1);
+	size_t		len;
+	char	   *text = repeat(unit, reps, &len);
 	char		got[256];
-	clock_t		t0;
+	double		t0 = cpu_seconds();
 
-	for (size_t i = 0; i < reps; i++)
-		memcpy(text + i * ulen, unit, ulen);
-	text[ulen * reps] = '\0';
-	t0 = clock();
 	describe(text, NULL, got, sizeof(got));
 	free(text);
-	return (double) (clock() - t0) / CLOCKS_PER_SEC;
+	return cpu_seconds() - t0;
 }
 
 /*

@@ -10,25 +10,9 @@
 #include "charclass.h"
 #include "icu_cache.h"
 #include "sentence.h"
+#include "fixtures.h"
 #include "unit.h"
 #include "utf8.h"
-
-/* Calls of the interrupt hook since it was last reset. */
-static long hook_calls = 0;
-
-/* A counting interrupt hook. */
-static void
-count_hook(void)
-{
-	hook_calls++;
-}
-
-/* Seconds of CPU time used so far. */
-static double
-cpu_seconds(void)
-{
-	return (double) clock() / CLOCKS_PER_SEC;
-}
 
 /* Split text and join the sentences with " | " into buf; return the count. */
 static int
@@ -63,25 +47,6 @@ expect_split(const char *what, const char *text, const char *want)
 	CHECK(strcmp(got, want) == 0, "%s", what);
 	if (strcmp(got, want) != 0)
 		printf("#   got:  %s\n#   want: %s\n", got, want);
-}
-
-/* True if byte i starts a code point when text is decoded from the start. */
-static bool *
-code_point_starts(const char *text, size_t len)
-{
-	bool	   *starts = calloc(len + 1, sizeof(bool));
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		int			width;
-
-		starts[i] = true;
-		nn_utf8_decode(text, len, i, &width);
-		i += width;
-	}
-	starts[len] = true;
-	return starts;
 }
 
 /* True if the code point at i is white space. */

@@ -8,18 +8,9 @@
 
 #include "icu_cache.h"
 #include "shape.h"
+#include "fixtures.h"
 #include "unit.h"
 #include "utf8.h"
-
-/* Calls of the interrupt hook since it was last reset. */
-static long hook_calls = 0;
-
-/* A counting interrupt hook. */
-static void
-count_hook(void)
-{
-	hook_calls++;
-}
 
 /* Check that the shape of text is want. */
 static void

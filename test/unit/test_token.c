@@ -12,39 +12,9 @@
 #include "icu_cache.h"
 #include "sentence.h"
 #include "token.h"
+#include "fixtures.h"
 #include "unit.h"
 #include "utf8.h"
-
-/* Calls of the interrupt hook since it was last reset. */
-static long hook_calls = 0;
-
-/* A counting interrupt hook. */
-static void
-count_hook(void)
-{
-	hook_calls++;
-}
-
-/* Seconds of CPU time used so far. */
-static double
-cpu_seconds(void)
-{
-	return (double) clock() / CLOCKS_PER_SEC;
-}
-
-/* Fill a new buffer with n copies of unit. */
-static char *
-repeat(const char *unit, size_t n, size_t *len)
-{
-	size_t		u = strlen(unit);
-	char	   *buf = malloc(u * n + 1);
-
-	for (size_t i = 0; i < n; i++)
-		memcpy(buf + i * u, unit, u);
-	buf[u * n] = '\0';
-	*len = u * n;
-	return buf;
-}
 
 /* Short names of the token kinds, in NnTokenKind order. */
 static const char *const kind_names[] = {
@@ -502,25 +472,6 @@ test_sentences(void)
 				  text,
 				  "Gen.|A Ruiz|W arrived|W .|P / \xe2\x80\x9c|QO We|W are|W ready|W ,|P "
 				  "\xe2\x80\x9d|QC he|W said|W .|P / Talks|W begin|W .|P");
-}
-
-/* True if byte i starts a code point of text decoded from its start. */
-static bool *
-code_point_starts(const char *text, size_t len)
-{
-	bool	   *starts = calloc(len + 1, sizeof(bool));
-	size_t		i = 0;
-
-	while (i < len)
-	{
-		int			width;
-
-		starts[i] = true;
-		nn_utf8_decode(text, len, i, &width);
-		i += width;
-	}
-	starts[len] = true;
-	return starts;
 }
 
 /* True if text[start..end) is all white space. */

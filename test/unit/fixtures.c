@@ -1,0 +1,59 @@
+/*
+ * fixtures.c
+ *	  Helpers shared by the core's unit tests (see fixtures.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fixtures.h"
+#include "utf8.h"
+
+long		hook_calls = 0;
+
+/* Count one call of the interrupt hook. */
+void
+count_hook(void)
+{
+	hook_calls++;
+}
+
+/* Seconds of CPU time used so far. */
+double
+cpu_seconds(void)
+{
+	return (double) clock() / CLOCKS_PER_SEC;
+}
+
+/* Fill a new buffer with n copies of unit. */
+char *
+repeat(const char *unit, size_t n, size_t *len)
+{
+	size_t		u = strlen(unit);
+	char	   *buf = malloc(u * n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + i * u, unit, u);
+	buf[u * n] = '\0';
+	*len = u * n;
+	return buf;
+}
+
+/* Mark the bytes of text where decoding from its start begins a code point. */
+bool *
+code_point_starts(const char *text, size_t len)
+{
+	bool	   *starts = calloc(len + 1, sizeof(bool));
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		int			width;
+
+		starts[i] = true;
+		nn_utf8_decode(text, len, i, &width);
+		i += width;
+	}
+	starts[len] = true;
+	return starts;
+}

@@ -1,0 +1,26 @@
+/*
+ * fixtures.h
+ *	  Helpers shared by the core's unit tests.
+ */
+#ifndef NN_FIXTURES_H
+#define NN_FIXTURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Calls of count_hook since the test last reset it. */
+extern long hook_calls;
+
+/* An interrupt hook that counts its calls (install as nn_interrupt_hook). */
+extern void count_hook(void);
+
+/* Seconds of CPU time used so far. */
+extern double cpu_seconds(void);
+
+/* A new NUL-terminated buffer of n copies of unit; its length goes to *len. */
+extern char *repeat(const char *unit, size_t n, size_t *len);
+
+/* For each byte of text (and its end), whether a code point starts there. */
+extern bool *code_point_starts(const char *text, size_t len);
+
+#endif							/* NN_FIXTURES_H */
