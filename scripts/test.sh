@@ -193,6 +193,7 @@ if server_ready; then
 	if cluster_create_latin1_db "$LATIN1_DB"; then
 		check_latin1 sentences
 		check_latin1 tokens
+		check_latin1 entities
 	else
 		fail "LATIN1 database with newsnlp created"
 	fi
