@@ -2,20 +2,24 @@
  * wordlist.c
  *	  Binary search of sorted word lists (see wordlist.h).
  */
-#include <string.h>
-
 #include "wordlist.h"
 
-/* Compare a counted word with a NUL-terminated entry, as strcmp does. */
+/*
+ * Compare a counted word with a NUL-terminated entry, as strcmp does, in one
+ * pass: most probes of a search differ at the first byte.
+ */
 static int
 compare_word(const char *word, size_t len, const char *entry)
 {
-	size_t		elen = strlen(entry);
-	int			c = memcmp(word, entry, len < elen ? len : elen);
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char w = (unsigned char) word[i];
+		unsigned char e = (unsigned char) entry[i];
 
-	if (c != 0)
-		return c;
-	return (len > elen) - (len < elen);
+		if (e == '\0' || w != e)
+			return e == '\0' ? 1 : (int) w - (int) e;
+	}
+	return entry[len] == '\0' ? 0 : -1;
 }
 
 /* Binary search of list for word. */
