@@ -22,7 +22,9 @@ CORE_OBJS = \
 	src/core/ner/ner_model.o \
 	src/core/ner/ner_decode.o \
 	src/core/dictionary.o \
-	src/core/entities.o
+	src/core/entities.o \
+	src/core/cues.o \
+	src/core/quotes.o
 PG_OBJS = \
 	src/pg/newsnlp.o \
 	src/pg/position.o \
@@ -31,7 +33,8 @@ PG_OBJS = \
 	src/pg/tokens.o \
 	src/pg/tagger.o \
 	src/pg/dictionary_cache.o \
-	src/pg/entities.o
+	src/pg/entities.o \
+	src/pg/quotes.o
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
 # The trainer and scorer belong to the core but only tools and tests use them.
@@ -43,7 +46,7 @@ NER_MODEL ?= data/ner/ner-en.model
 MODEL_OBJ = src/core/ner/ner_model_blob.o
 
 DATA = $(EXTENSION)--$(EXTVERSION).sql
-REGRESS = sentences tokens bad_input memory entities entities_bad_input entity_index dictionary encoding
+REGRESS = sentences tokens bad_input memory entities entities_bad_input entity_index dictionary quotes quotes_bad_input encoding
 ISOLATION = dictionary_sessions
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
@@ -75,6 +78,7 @@ $(shlib): $(MODEL_OBJ)
 include mk/unit.mk
 include mk/ner.mk
 include mk/eval.mk
+include mk/quotes.mk
 include mk/fuzz.mk
 include mk/bench.mk
 

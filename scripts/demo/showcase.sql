@@ -36,6 +36,13 @@ FROM articles a, newsnlp.entities(a.body) e
 WHERE a.headline LIKE 'Allies Expand Naval Drills%'
 ORDER BY e.pos;
 
+\echo '4b. Who said what in the naval exercise article: the admiral''s three-paragraph quote gives one row'
+\echo '    per paragraph; unnamed sources are described (DESC)'
+SELECT q.paragraph, q.kind, left(q.quote, 60) AS quote, q.speaker, q.speaker_label, q.cue
+FROM articles a, newsnlp.quotes(a.body) q
+WHERE a.headline LIKE 'Allies Expand Naval Drills%'
+ORDER BY q.pos;
+
 \echo '5. The most-named people, organisations and places across the articles'
 SELECT split_part(k, ':', 1) AS label, substr(k, strpos(k, ':') + 1) AS canonical,
        count(*) AS articles
@@ -76,4 +83,8 @@ FROM articles a, newsnlp.tokens(a.body) t
 UNION ALL
 SELECT 'entities', count(*),
        count(*) FILTER (WHERE substr(a.body, e.pos, e.len) IS DISTINCT FROM e.mention)
-FROM articles a, newsnlp.entities(a.body) e;
+FROM articles a, newsnlp.entities(a.body) e
+UNION ALL
+SELECT 'quotes', count(*),
+       count(*) FILTER (WHERE substr(a.body, q.pos, q.len) IS DISTINCT FROM q.quote)
+FROM articles a, newsnlp.quotes(a.body) q;

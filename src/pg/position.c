@@ -42,3 +42,46 @@ char_cursor_span(CharCursor *cur, size_t start, size_t end, int32 *len)
 	cur->byte = end;
 	return pos;
 }
+
+/* An offset and where its answer goes, for sorting. */
+typedef struct OffsetSlot
+{
+	size_t		offset;
+	int			index;
+} OffsetSlot;
+
+/* Order slots by offset. */
+static int
+compare_slots(const void *a, const void *b)
+{
+	const OffsetSlot *x = a;
+	const OffsetSlot *y = b;
+
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/* Positions of offsets in any order, with one forward pass over text. */
+void
+char_positions(const char *text, const size_t *offsets, int32 *chars, int n)
+{
+	OffsetSlot *slots;
+	CharCursor	cur;
+
+	if (n <= 0)
+		return;
+	slots = palloc_extended(sizeof(OffsetSlot) * n, MCXT_ALLOC_HUGE);
+	for (int i = 0; i < n; i++)
+	{
+		slots[i].offset = offsets[i];
+		slots[i].index = i;
+	}
+	qsort(slots, n, sizeof(OffsetSlot), compare_slots);
+	char_cursor_init(&cur, text);
+	for (int i = 0; i < n; i++)
+	{
+		int32		len;
+
+		chars[slots[i].index] = char_cursor_span(&cur, slots[i].offset, slots[i].offset, &len);
+	}
+	pfree(slots);
+}

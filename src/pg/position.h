@@ -28,4 +28,10 @@ extern int32 char_count(const char *text, size_t from, size_t to);
  */
 extern int32 char_cursor_span(CharCursor *cur, size_t start, size_t end, int32 *len);
 
+/*
+ * 1-based character positions of byte offsets[0..n), which may come in any
+ * order, into chars[0..n): one pass over text after sorting the offsets.
+ */
+extern void char_positions(const char *text, const size_t *offsets, int32 *chars, int n);
+
 #endif							/* NEWSNLP_POSITION_H */
