@@ -7,6 +7,8 @@
 #include <time.h>
 
 #include "fixtures.h"
+#include "ner_model.h"
+#include "unit.h"
 #include "utf8.h"
 
 long		hook_calls = 0;
@@ -56,4 +58,20 @@ code_point_starts(const char *text, size_t len)
 	}
 	starts[len] = true;
 	return starts;
+}
+
+/* Open the embedded model and a tagger over it, or record why not. */
+bool
+open_embedded_tagger(NerModel *model, NerTagger *tagger)
+{
+	char		err[256];
+
+	if (!ner_model_open(ner_model_blob, (size_t) (ner_model_blob_end - ner_model_blob),
+						model, err, sizeof(err)))
+	{
+		CHECK(false, "embedded model opens: %s", err);
+		return false;
+	}
+	ner_tagger_init(tagger, model);
+	return true;
 }

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ner_decode.h"
+
 /* Calls of count_hook since the test last reset it. */
 extern long hook_calls;
 
@@ -22,5 +24,11 @@ extern char *repeat(const char *unit, size_t n, size_t *len);
 
 /* For each byte of text (and its end), whether a code point starts there. */
 extern bool *code_point_starts(const char *text, size_t len);
+
+/*
+ * Open the model embedded in the library into *model and set up *tagger
+ * over it; on failure record a failed check and return false.
+ */
+extern bool open_embedded_tagger(NerModel *model, NerTagger *tagger);
 
 #endif							/* NN_FIXTURES_H */

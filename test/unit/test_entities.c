@@ -237,15 +237,8 @@ test_long_capitalised_run(void)
 int
 main(void)
 {
-	char		err[256];
-
-	if (!ner_model_open(ner_model_blob, (size_t) (ner_model_blob_end - ner_model_blob),
-						&model, err, sizeof(err)))
-	{
-		CHECK(false, "embedded model opens: %s", err);
+	if (!open_embedded_tagger(&model, &tagger))
 		return unit_done();
-	}
-	ner_tagger_init(&tagger, &model);
 	test_titles();
 	test_short_forms();
 	test_no_earlier_form();

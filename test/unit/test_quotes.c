@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cues.h"
+#include "fixtures.h"
 #include "icu_cache.h"
 #include "ner_model.h"
 #include "quotes.h"
@@ -355,31 +355,19 @@ test_chunks(void)
 	free(text);
 }
 
-/* reps copies of unit, NUL-terminated. */
-static char *
-repeat_text(const char *unit, size_t reps)
-{
-	size_t		n = strlen(unit);
-	char	   *text = malloc(n * reps + 1);
-
-	for (size_t i = 0; i < reps; i++)
-		memcpy(text + i * n, unit, n);
-	text[n * reps] = '\0';
-	return text;
-}
-
 /* CPU seconds to extract the quotes of reps copies of unit. */
 static double
 seconds_for(const char *unit, size_t reps)
 {
-	char	   *text = repeat_text(unit, reps);
+	size_t		len;
+	char	   *text = repeat(unit, reps, &len);
 	NnQuoteList list;
-	clock_t		t0 = clock();
+	double		t0 = cpu_seconds();
 
-	if (nn_quotes_extract(&tagger, text, strlen(text), &list) == NN_OK)
+	if (nn_quotes_extract(&tagger, text, len, &list) == NN_OK)
 		nn_quotes_free(&list);
 	free(text);
-	return (double) (clock() - t0) / CLOCKS_PER_SEC;
+	return cpu_seconds() - t0;
 }
 
 /* Work stays linear in pathological input: four times the text, not 16. */
@@ -406,9 +394,10 @@ test_linear(void)
 static void
 test_quote_marks_only(void)
 {
-	char	   *text = repeat_text("\"", 5 * 1024 * 1024);
+	size_t		len;
+	char	   *text = repeat("\"", 5 * 1024 * 1024, &len);
 	NnQuoteList list;
-	NnStatus	st = nn_quotes_extract(&tagger, text, strlen(text), &list);
+	NnStatus	st = nn_quotes_extract(&tagger, text, len, &list);
 
 	CHECK(st == NN_OK, "5 MB of quote marks: status %d", (int) st);
 	if (st == NN_OK)
@@ -502,15 +491,8 @@ test_own_attribution_beats_continuation(void)
 int
 main(void)
 {
-	char		err[256];
-
-	if (!ner_model_open(ner_model_blob, (size_t) (ner_model_blob_end - ner_model_blob),
-						&model, err, sizeof(err)))
-	{
-		CHECK(false, "embedded model opens: %s", err);
+	if (!open_embedded_tagger(&model, &tagger))
 		return unit_done();
-	}
-	ner_tagger_init(&tagger, &model);
 	test_cues();
 	test_said();
 	test_appositive();
