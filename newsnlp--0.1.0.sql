@@ -40,7 +40,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 50000 ROWS 25;
 
 COMMENT ON FUNCTION @extschema@.entities(text) IS
-'Named entities of a news text in order, from the built-in model only: mention as written (without titles or possessive), label PER, ORG, LOC or MISC, canonical name resolved within the document, 1-based character position and length, sentence number, and the model''s confidence in [0, 1]';
+'Named entities of a news text in order, from the built-in model only (IMMUTABLE: the result depends on the text and the installed version alone; see dict_entities() for user dictionaries): mention as written (without titles or possessive), label PER, ORG, LOC or MISC, canonical name resolved within the document, 1-based character position and length, sentence number, and the model''s confidence in [0, 1]';
 
 CREATE FUNCTION @extschema@.entity_names(body text)
 RETURNS text[]
@@ -117,7 +117,7 @@ LANGUAGE C STABLE STRICT PARALLEL RESTRICTED
 COST 50000;
 
 COMMENT ON FUNCTION @extschema@.dict_entities(text) IS
-'Entity mentions as newsnlp.entities() gives them, with the matches of newsnlp.dictionary replacing any model mention they overlap; dictionary mentions have the row''s label and canonical name and score 1';
+'Entity mentions as newsnlp.entities() gives them, with the matches of newsnlp.dictionary replacing any model mention they overlap; dictionary mentions have the row''s label and canonical name and score 1. STABLE, not IMMUTABLE, because the result depends on the dictionary table: use newsnlp.entities() in indexes and generated columns';
 
 CREATE FUNCTION @extschema@.dict_entity_names(body text)
 RETURNS text[]
@@ -126,7 +126,7 @@ LANGUAGE C STABLE STRICT PARALLEL RESTRICTED
 COST 50000;
 
 COMMENT ON FUNCTION @extschema@.dict_entity_names(text) IS
-'Distinct LABEL:canonical keys of a text as newsnlp.entity_names() gives them, with newsnlp.dictionary applied as in dict_entities()';
+'Distinct LABEL:canonical keys of a text as newsnlp.entity_names() gives them, with newsnlp.dictionary applied as in dict_entities(). STABLE, not IMMUTABLE, because the result depends on the dictionary table: index newsnlp.entity_names() instead';
 
 CREATE FUNCTION @extschema@.quotes(body text,
 	OUT quote text, OUT speaker text, OUT speaker_label text, OUT cue text, OUT kind text,
