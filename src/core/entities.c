@@ -107,6 +107,24 @@ nn_entities_begin(NnEntityExtractor *ex, NerTagger *tagger, const NnDict *dict,
 	return ex->status;
 }
 
+/* Begin extracting from text[0..len) whose tokens the caller gives. */
+NnStatus
+nn_entities_begin_tokens(NnEntityExtractor *ex, NerTagger *tagger, const NnDict *dict,
+						 const char *text, size_t len, const NnToken *tokens,
+						 int32_t ntokens)
+{
+	memset(ex, 0, sizeof(*ex));
+	ex->text = text;
+	ex->len = len;
+	ex->tagger = tagger;
+	ex->dict = dict;
+	ex->use_given = true;
+	ex->given = tokens;
+	ex->ngiven = ntokens;
+	ex->status = NN_OK;
+	return ex->status;
+}
+
 /* The next token of the document, the held-back one first. */
 static bool
 next_token(NnEntityExtractor *ex, NnToken *tok)
@@ -115,6 +133,13 @@ next_token(NnEntityExtractor *ex, NnToken *tok)
 	{
 		*tok = ex->pending;
 		ex->have_pending = false;
+		return true;
+	}
+	if (ex->use_given)
+	{
+		if (ex->given_next >= ex->ngiven)
+			return false;
+		*tok = ex->given[ex->given_next++];
 		return true;
 	}
 	return nn_tokens_next(&ex->tokenizer, tok);

@@ -56,6 +56,10 @@ typedef struct NnEntityExtractor
 	NerTagger  *tagger;
 	const NnDict *dict;			/* user dictionary, or NULL */
 	NnTokenizer tokenizer;
+	bool		use_given;		/* read given rather than the tokenizer */
+	const NnToken *given;		/* the caller's tokens */
+	int32_t		ngiven;
+	int32_t		given_next;		/* the next of them to read */
 	NnToken		pending;		/* first token of the next chunk */
 	bool		have_pending;
 	bool		done;
@@ -95,6 +99,16 @@ typedef struct NnEntityExtractor
  */
 extern NnStatus nn_entities_begin(NnEntityExtractor *ex, NerTagger *tagger,
 								  const NnDict *dict, const char *text, size_t len);
+
+/*
+ * As nn_entities_begin, but take text's tokens from tokens[0..ntokens), as
+ * nn_tokens_begin/next on the same text gives them, instead of tokenizing
+ * again. The caller keeps them unchanged until nn_entities_end.
+ */
+extern NnStatus nn_entities_begin_tokens(NnEntityExtractor *ex, NerTagger *tagger,
+										 const NnDict *dict, const char *text,
+										 size_t len, const NnToken *tokens,
+										 int32_t ntokens);
 
 /*
  * Tag the next chunk; point *ents at its mentions in document order and

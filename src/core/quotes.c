@@ -101,6 +101,9 @@ typedef struct QDoc
 	QTok	   *tok;
 	int32_t		ntok;
 	int32_t		tok_cap;
+	NnToken    *raw;			/* the chunk's tokens as the tokenizer gave */
+	int32_t		nraw;			/* them, for the entity tagger */
+	int32_t		raw_cap;
 	QMention   *ment;
 	int32_t		nment;
 	int32_t		ment_cap;
@@ -455,6 +458,7 @@ read_tokens(QDoc *d)
 	size_t		prev_end = 0;
 
 	d->ntok = 0;
+	d->nraw = 0;
 	d->chunk_end = d->len;
 	d->next_opens = false;
 	d->ctx_start = off;
@@ -479,8 +483,12 @@ read_tokens(QDoc *d)
 				d->ctx_tokens = Q_CONTEXT + 1;
 			break;
 		}
-		if (!grow(d, (void **) &d->tok, &d->tok_cap, d->ntok + 1, sizeof(QTok)))
+		if (!grow(d, (void **) &d->tok, &d->tok_cap, d->ntok + 1, sizeof(QTok)) ||
+			!grow(d, (void **) &d->raw, &d->raw_cap, d->nraw + 1, sizeof(NnToken)))
 			return NN_ERR_NOMEM;
+		d->raw[d->nraw] = t;
+		d->raw[d->nraw].start -= off;
+		d->raw[d->nraw++].end -= off;
 		if (new_para)
 		{
 			para++;
@@ -556,15 +564,18 @@ mention_gender(const QDoc *d, size_t start, const char *canon, size_t canon_len)
 	return name_gender(canon, canon_len);
 }
 
-/* Read every mention, copying its canonical name to the arena. */
+/*
+ * Read every mention, copying its canonical name to the arena; the tagger
+ * takes the tokens read_tokens kept rather than tokenizing the chunk again.
+ */
 static NnStatus
 read_mentions(QDoc *d, NerTagger *tagger)
 {
 	NnEntityExtractor ex;
 	const NnEntity *ents;
 	size_t		off = d->chunk_start;
-	NnStatus	st = nn_entities_begin(&ex, tagger, NULL, d->text + off,
-									   d->chunk_end - off);
+	NnStatus	st = nn_entities_begin_tokens(&ex, tagger, NULL, d->text + off,
+											  d->chunk_end - off, d->raw, d->nraw);
 	int			n;
 
 	d->nment = 0;
@@ -720,6 +731,25 @@ skip_aux_back(const QDoc *d, int32_t i, int32_t limit)
 	return i;
 }
 
+/* True if token i is a lower-case "-ly" adverb ("frequently") outside a name. */
+static bool
+ly_adverb(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	return t->end - t->start >= 5 && t->mention < 0 && !tok_capital(d, i) &&
+		memcmp(d->text + t->end - 2, "ly", 2) == 0;
+}
+
+/* True if token i is a relative "who" after a comma ("Smith, who said"). */
+static bool
+relative_who(const QDoc *d, int32_t i)
+{
+	return i >= 2 && tok_is(d, i, "who") && tok_punct(d, i - 1, ",") &&
+		d->tok[i - 2].sentence == d->tok[i].sentence &&
+		(d->tok[i - 2].mention >= 0 || tok_wordlike(d, i - 2));
+}
+
 /*
  * The speaker phrase ending at token i and not starting before limit: the
  * run of words back to punctuation, a quote mark or a clause word. An
@@ -738,12 +768,18 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 		return false;
 	sent = d->tok[i].sentence;
 	i = skip_aux_back(d, i, limit);
-	if (i - 2 >= limit && tok_is(d, i, "who") && tok_punct(d, i - 1, ",") &&
-		d->tok[i - 2].mention >= 0)
+	for (j = i; j >= limit && i - j < 4 &&
+		 (ly_adverb(d, j) || tok_in(d, j, aux_words, LEN(aux_words))); j--)
+		;
+	if (j < i && j - 2 >= limit && relative_who(d, j))
+		i = j;
+	if (i - 2 >= limit && relative_who(d, i))
 	{
 		int32_t		m = d->tok[i - 2].mention;
 
-		*last = i - 2;
+		*last = i;
+		if (m < 0)
+			return source_before(d, i - 2, limit, first, &j) && !relative_who(d, j);
 		for (j = i - 2; j - 1 >= limit && d->tok[j - 1].mention == m; j--)
 			;
 		*first = j;
@@ -1053,6 +1089,34 @@ remember_mentions(QDoc *d)
 }
 
 /*
+ * Fill q's speaker from [first, w], a phrase closed by relative "who" token
+ * w: the span stays on "who", the name is the mention before its comma or
+ * else the described phrase.
+ */
+static void
+set_relative_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t w)
+{
+	int32_t		m = d->tok[w - 2].mention;
+
+	q->spk_start = d->tok[w].start;
+	q->spk_end = d->tok[w].end;
+	if (m >= 0)
+	{
+		q->name_off = d->ment[m].name_off;
+		q->name_len = d->ment[m].name_len;
+		q->label = nn_entity_label(d->ment[m].type);
+		return;
+	}
+	for (int32_t i = first; i < w - 2; i++)
+		if (tok_in(d, i, desc_cuts, LEN(desc_cuts)))
+			first = i + 1;
+	q->name_off = arena_add(d, d->text + d->tok[first].start,
+							d->tok[w - 2].end - d->tok[first].start);
+	q->name_len = d->tok[w - 2].end - d->tok[first].start;
+	q->label = "DESC";
+}
+
+/*
  * Fill q's speaker from the phrase [first, last]: its mention (the last one
  * when the verb follows, as the nearest), else a resolved pronoun, else the
  * phrase itself as a description.
@@ -1063,6 +1127,11 @@ set_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t last, bool prefer_last)
 	int32_t		m = -1;
 	int32_t		cut = first;
 
+	if (last - 2 >= first && relative_who(d, last))
+	{
+		set_relative_speaker(d, q, first, last);
+		return;
+	}
 	for (int32_t i = first; i <= last; i++)
 		if (d->tok[i].mention >= 0 && (m < 0 || prefer_last) &&
 			!(i > first && d->ment[d->tok[i].mention].type == NER_LOC &&
@@ -1575,6 +1644,7 @@ nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *
 	if (st == NN_OK && out->n > 1)
 		qsort(out->items, (size_t) out->n, sizeof(NnQuote), row_cmp);
 	nn_release(d->tok);
+	nn_release(d->raw);
 	nn_release(d->ment);
 	nn_release(d->span);
 	nn_release(d);

@@ -487,6 +487,57 @@ test_own_attribution_beats_continuation(void)
 	expect_lacks("second quote is not the open quote's", text, "|We will be back|Ines Marr|");
 }
 
+/* Check that the row whose quote starts with quote_head has a speaker span of want. */
+static void
+expect_speaker_span(const char *what, const char *text, const char *quote_head,
+					const char *want)
+{
+	NnQuoteList list;
+	bool		found = false;
+
+	if (nn_quotes_extract(&tagger, text, strlen(text), &list) != NN_OK)
+	{
+		CHECK(false, "%s: extraction failed", what);
+		return;
+	}
+	for (int i = 0; i < list.n; i++)
+	{
+		const NnQuote *q = &list.items[i];
+
+		if (strncmp(text + q->start, quote_head, strlen(quote_head)) != 0)
+			continue;
+		found = true;
+		CHECK(q->spk_end - q->spk_start == strlen(want) &&
+			  strncmp(text + q->spk_start, want, strlen(want)) == 0,
+			  "%s: speaker span \"%.*s\", want \"%s\"", what,
+			  (int) (q->spk_end - q->spk_start), text + q->spk_start, want);
+	}
+	CHECK(found, "%s: a row starts \"%s\"", what, quote_head);
+	nn_quotes_free(&list);
+}
+
+/*
+ * "X, who said": the speaker span is the relative "who" and the name is X,
+ * also past adverbs ("who frequently argues") and after a described X.
+ */
+static void
+test_relative_who(void)
+{
+	const char *named = "The plan was welcomed by Teresa Okafor, who said that "
+		"the harbour would reopen next spring.";
+	const char *adverb = "The council invited Bruno Castellan, who frequently argues that "
+		"the old bridge should be torn down.";
+	const char *described = "The quotas were opposed by several dairy farmers, who said that "
+		"the new quotas would ruin them.";
+
+	expect_has("who after a name", named, "|Teresa Okafor|PER|say; ");
+	expect_speaker_span("who span after a name", named, "the harbour", "who");
+	expect_has("who after an adverb", adverb, "|Bruno Castellan|PER|");
+	expect_speaker_span("who span after an adverb", adverb, "the old bridge", "who");
+	expect_has("who after a description", described, "|several dairy farmers|DESC|say; ");
+	expect_speaker_span("who span after a description", described, "the new quotas", "who");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -523,6 +574,7 @@ main(void)
 	test_whole_clause_direct();
 	test_possessive_source();
 	test_own_attribution_beats_continuation();
+	test_relative_who();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
