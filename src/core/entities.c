@@ -93,16 +93,24 @@ reserve_chunk(NnEntityExtractor *ex, int32_t need)
 	return true;
 }
 
-/* Begin extracting from text[0..len). */
-NnStatus
-nn_entities_begin(NnEntityExtractor *ex, NerTagger *tagger, const NnDict *dict,
-				  const char *text, size_t len)
+/* Reset the extractor for text[0..len). */
+static void
+reset_extractor(NnEntityExtractor *ex, NerTagger *tagger, const NnDict *dict,
+				const char *text, size_t len)
 {
 	memset(ex, 0, sizeof(*ex));
 	ex->text = text;
 	ex->len = len;
 	ex->tagger = tagger;
 	ex->dict = dict;
+}
+
+/* Begin extracting from text[0..len). */
+NnStatus
+nn_entities_begin(NnEntityExtractor *ex, NerTagger *tagger, const NnDict *dict,
+				  const char *text, size_t len)
+{
+	reset_extractor(ex, tagger, dict, text, len);
 	ex->status = nn_tokens_begin(&ex->tokenizer, text, len);
 	return ex->status;
 }
@@ -113,16 +121,11 @@ nn_entities_begin_tokens(NnEntityExtractor *ex, NerTagger *tagger, const NnDict 
 						 const char *text, size_t len, const NnToken *tokens,
 						 int32_t ntokens)
 {
-	memset(ex, 0, sizeof(*ex));
-	ex->text = text;
-	ex->len = len;
-	ex->tagger = tagger;
-	ex->dict = dict;
+	reset_extractor(ex, tagger, dict, text, len);
 	ex->use_given = true;
 	ex->given = tokens;
 	ex->ngiven = ntokens;
-	ex->status = NN_OK;
-	return ex->status;
+	return NN_OK;
 }
 
 /* The next token of the document, the held-back one first. */

@@ -2,6 +2,7 @@
  * fixtures.c
  *	  Helpers shared by the core's unit tests (see fixtures.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -74,4 +75,15 @@ open_embedded_tagger(NerModel *model, NerTagger *tagger)
 	}
 	ner_tagger_init(tagger, model);
 	return true;
+}
+
+/* Check two renderings for equality, showing both when they differ. */
+void
+check_same(const char *what, const char *got, const char *want)
+{
+	bool		same = strcmp(got, want) == 0;
+
+	CHECK(same, "%s", what);
+	if (!same)
+		printf("#   got:  %s\n#   want: %s\n", got, want);
 }

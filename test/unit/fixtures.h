@@ -25,6 +25,9 @@ extern char *repeat(const char *unit, size_t n, size_t *len);
 /* For each byte of text (and its end), whether a code point starts there. */
 extern bool *code_point_starts(const char *text, size_t len);
 
+/* Check that got equals want; print both when they differ. */
+extern void check_same(const char *what, const char *got, const char *want);
+
 /*
  * Open the model embedded in the library into *model and set up *tagger
  * over it; on failure record a failed check and return false.

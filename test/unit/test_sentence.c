@@ -44,9 +44,7 @@ expect_split(const char *what, const char *text, const char *want)
 	char		got[4096];
 
 	split_joined(text, got, sizeof(got));
-	CHECK(strcmp(got, want) == 0, "%s", what);
-	if (strcmp(got, want) != 0)
-		printf("#   got:  %s\n#   want: %s\n", got, want);
+	check_same(what, got, want);
 }
 
 /* True if the code point at i is white space. */

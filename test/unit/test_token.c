@@ -58,9 +58,7 @@ expect_tokens(const char *what, const char *text, const char *want)
 	char		got[8192];
 
 	render(text, got, sizeof(got));
-	CHECK(strcmp(got, want) == 0, "%s", what);
-	if (strcmp(got, want) != 0)
-		printf("#   got:  %s\n#   want: %s\n", got, want);
+	check_same(what, got, want);
 }
 
 /* Words, sentence-final periods and commas. */
