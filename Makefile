@@ -45,9 +45,12 @@ CORE_TOOL_SRCS = src/core/ner/ner_train.c src/core/ner/ner_score.c src/core/ner/
 NER_MODEL ?= data/ner/ner-en.model
 MODEL_OBJ = src/core/ner/ner_model_blob.o
 
-DATA = $(EXTENSION)--$(EXTVERSION).sql
-REGRESS = sentences tokens bad_input memory entities entities_bad_input entity_index dictionary quotes quotes_bad_input encoding
-ISOLATION = dictionary_sessions
+# The install script is put together from src/sql/, one file per feature,
+# in the order of their numbered names.
+INSTALL_PARTS = $(sort $(wildcard src/sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+ISOLATION = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
 ISOLATION_OPTS = --load-extension=$(EXTENSION)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
@@ -74,6 +77,9 @@ $(MODEL_OBJ): src/core/ner/ner_model_blob.S $(NER_MODEL)
 	$(CC) -fPIC -DNER_MODEL_PATH='"$(NER_MODEL)"' -c -o $@ $<
 
 $(shlib): $(MODEL_OBJ)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS)
+	awk 'FNR == 1 && NR > 1 { print "" } { print }' $^ > $@
 
 include mk/unit.mk
 include mk/ner.mk

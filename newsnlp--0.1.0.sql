@@ -1,4 +1,4 @@
--- newsnlp 0.1.0: sentence and token segmentation of news text.
+-- newsnlp: news text analysis in SQL (sentences, tokens, entities, quotes, stance).
 
 \echo Use "CREATE EXTENSION newsnlp" to load this file. \quit
 
