@@ -1,0 +1,226 @@
+/*
+ * stance_train.c
+ *	  Train the stance model on NewsMTSC JSON lines with a sentiment lexicon
+ *	  and write the model image.
+ *
+ *	  stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...
+ *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S]
+ *		[--groups HEX] [--no-balance]
+ *
+ *	  With --dev, macro-F1 and accuracy on each dev file are printed after
+ *	  every epoch (of the float weights; the saved model is quantized).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "stance_data.h"
+#include "stance_model.h"
+#include "stance_score.h"
+#include "stance_train.h"
+
+#define MAX_DEV 4
+
+/* Command line settings. */
+typedef struct Args
+{
+	const char *train;
+	const char *lexicon;
+	const char *out;
+	const char *dev[MAX_DEV];
+	int			ndev;
+	uint32_t	nbits;
+	uint32_t	groups;
+	StanceTrainOpts opts;
+} Args;
+
+/* Dev sets featurized once, for the per-epoch report. */
+typedef struct DevSets
+{
+	StanceTrainSet set[MAX_DEV];
+	const char *name[MAX_DEV];
+	int			n;
+} DevSets;
+
+/* Print usage and exit. */
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...\n"
+			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--groups HEX] [--no-balance]\n");
+	exit(2);
+}
+
+/* Parse the command line. */
+static void
+parse_args(int argc, char **argv, Args *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->nbits = 18;
+	a->groups = STANCE_G_ALL;
+	a->opts = (StanceTrainOpts) {.epochs = 12, .rate = 0.05f, .l2 = 1e-4f, .seed = 42, .balance = true};
+	for (int i = 1; i < argc; i++)
+	{
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(argv[i], "--no-balance") == 0)
+		{
+			a->opts.balance = false;
+			continue;
+		}
+		if (v == NULL)
+			usage();
+		if (strcmp(argv[i], "--train") == 0)
+			a->train = v;
+		else if (strcmp(argv[i], "--lexicon") == 0)
+			a->lexicon = v;
+		else if (strcmp(argv[i], "--out") == 0)
+			a->out = v;
+		else if (strcmp(argv[i], "--dev") == 0 && a->ndev < MAX_DEV)
+			a->dev[a->ndev++] = v;
+		else if (strcmp(argv[i], "--epochs") == 0)
+			a->opts.epochs = atoi(v);
+		else if (strcmp(argv[i], "--rate") == 0)
+			a->opts.rate = strtof(v, NULL);
+		else if (strcmp(argv[i], "--l2") == 0)
+			a->opts.l2 = strtof(v, NULL);
+		else if (strcmp(argv[i], "--bits") == 0)
+			a->nbits = (uint32_t) atoi(v);
+		else if (strcmp(argv[i], "--seed") == 0)
+			a->opts.seed = (uint32_t) strtoul(v, NULL, 10);
+		else if (strcmp(argv[i], "--groups") == 0)
+			a->groups = (uint32_t) strtoul(v, NULL, 16) & STANCE_G_ALL;
+		else
+			usage();
+		i++;
+	}
+	if (!a->train || !a->lexicon || !a->out || a->opts.epochs < 1 ||
+		a->nbits < STANCE_MIN_BITS || a->nbits > STANCE_MAX_BITS)
+		usage();
+}
+
+/* Featurize every target of a corpus file into a set; exits on failure. */
+static void
+featurize(const char *path, const StanceLexicon *lex, uint32_t groups, StanceTrainSet *set)
+{
+	StanceCorpus c;
+	StanceFeatures f = {0};
+	char		err[256];
+
+	if (!stance_corpus_read(path, &c, err, sizeof(err)))
+	{
+		fprintf(stderr, "stance-train: %s\n", err);
+		exit(1);
+	}
+	for (int32_t i = 0; i < c.ntargets; i++)
+	{
+		const StanceTarget *t = &c.targets[i];
+
+		if (stance_features(c.texts[t->text], c.lens[t->text], c.spans + t->first_span,
+							t->nspans, lex, groups, &f) != NN_OK ||
+			!stance_trainset_add(set, &f, t->label))
+		{
+			fprintf(stderr, "stance-train: out of memory or ICU failure\n");
+			exit(1);
+		}
+	}
+	stance_features_free(&f);
+	stance_corpus_free(&c);
+}
+
+/* Score a featurized set under float weights. */
+static StanceScore
+score_set(const StanceTrainSet *set, const float *w)
+{
+	StanceScore s = {0};
+
+	for (int32_t i = 0; i < set->n; i++)
+		stance_score_add(&s, set->ex[i].label, stance_train_predict(set, i, w));
+	return s;
+}
+
+/* The per-epoch report on the dev sets. */
+static void
+report_epoch(int epoch, const float *w, void *arg)
+{
+	DevSets    *d = arg;
+
+	printf("epoch %2d", epoch);
+	for (int i = 0; i < d->n; i++)
+	{
+		StanceScore s = score_set(&d->set[i], w);
+
+		printf("  %s F1m %.4f acc %.4f", d->name[i], stance_score_macro_f1(&s),
+			   stance_score_accuracy(&s));
+	}
+	printf("\n");
+}
+
+/* Write the model file; exits on failure. */
+static void
+save(const Args *a, const float *w, const StanceLexicon *lex)
+{
+	uint8_t    *img;
+	size_t		len;
+	FILE	   *fp;
+
+	if (!stance_model_save(a->nbits, a->groups, w, lex, &img, &len))
+	{
+		fprintf(stderr, "stance-train: out of memory\n");
+		exit(1);
+	}
+	fp = fopen(a->out, "wb");
+	if (fp == NULL || fwrite(img, 1, len, fp) != len || fclose(fp) != 0)
+	{
+		fprintf(stderr, "stance-train: cannot write %s\n", a->out);
+		exit(1);
+	}
+	printf("wrote %s: %zu bytes, %u buckets, groups 0x%02x\n", a->out, len, 1u << a->nbits, a->groups);
+	free(img);
+}
+
+int
+main(int argc, char **argv)
+{
+	Args		a;
+	StanceLexicon lex = {0};
+	StanceTrainSet train = {0};
+	DevSets		dev = {0};
+	int			nwords;
+	char		err[256];
+	clock_t		t0 = clock();
+	float	   *w;
+
+	parse_args(argc, argv, &a);
+	if (!stance_lexicon_read(a.lexicon, &lex, &nwords, err, sizeof(err)))
+	{
+		fprintf(stderr, "stance-train: %s\n", err);
+		return 1;
+	}
+	train.nbits = a.nbits;
+	featurize(a.train, &lex, a.groups, &train);
+	for (int i = 0; i < a.ndev; i++)
+	{
+		dev.set[i].nbits = a.nbits;
+		dev.name[i] = strrchr(a.dev[i], '/') ? strrchr(a.dev[i], '/') + 1 : a.dev[i];
+		featurize(a.dev[i], &lex, a.groups, &dev.set[i]);
+	}
+	dev.n = a.ndev;
+	printf("lexicon %d words; %d training targets, %zu feature values\n",
+		   nwords, train.n, train.nfeats);
+	w = stance_train(&train, &a.opts, a.ndev ? report_epoch : NULL, &dev);
+	if (w == NULL)
+	{
+		fprintf(stderr, "stance-train: out of memory\n");
+		return 1;
+	}
+	save(&a, w, &lex);
+	printf("trained in %.2f s (featurizing included)\n", (double) (clock() - t0) / CLOCKS_PER_SEC);
+	free(w);
+	free((void *) lex.slots);
+	stance_trainset_free(&train);
+	for (int i = 0; i < dev.n; i++)
+		stance_trainset_free(&dev.set[i]);
+	return 0;
+}
