@@ -209,6 +209,14 @@ if server_ready; then
 	fi
 fi
 
+section "sharding"
+if ! $installed; then
+	echo "skipped: newsnlp is not installed"
+else
+	run_logged sharding bash test/sharding/run.sh --installed
+	tally "sharding" sharding $? "$TAP_OK" "$TAP_NOT_OK"
+fi
+
 section "fuzzing"
 if ! grep -qE '^fuzz[[:space:]]*:' mk/fuzz.mk; then
 	echo "skipped: mk/fuzz.mk has no fuzz target yet"
