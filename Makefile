@@ -88,6 +88,7 @@ include mk/quotes.mk
 include mk/fuzz.mk
 include mk/bench.mk
 include mk/sharding.mk
+include mk/pgbench.mk
 
 .PHONY: test demo
 # The whole suite against a throwaway cluster; ends with "N passed, N failed".
