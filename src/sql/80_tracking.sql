@@ -398,14 +398,14 @@ BEGIN
 	IF p.finished OR clock_timestamp() - p.last_notice >= interval '2 seconds' THEN
 		secs := greatest(extract(epoch FROM clock_timestamp() - p.started), 0.001);
 		rate := p.processed / secs;
-		RAISE NOTICE 'newsnlp.backfill(%): % of % rows (%%%), % rows/s, %',
+		RAISE NOTICE '%', format('newsnlp.backfill(%s): %s of %s rows (%s%%), %s rows/s, %s',
 			p.tbl, p.done, greatest(p.total, p.done),
 			CASE WHEN greatest(p.total, p.done) = 0 THEN 100
 				 ELSE round(100.0 * p.done / greatest(p.total, p.done), 1) END,
 			round(rate::numeric, 1),
 			CASE WHEN p.finished THEN 'done'
 				 WHEN rate = 0 THEN 'time left unknown'
-				 ELSE 'about ' || ceil(greatest(p.total - p.done, 0) / rate) || ' s left' END;
+				 ELSE 'about ' || ceil(greatest(p.total - p.done, 0) / rate) || ' s left' END);
 		p.last_notice := clock_timestamp();
 	END IF;
 	RETURN p;
