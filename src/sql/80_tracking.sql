@@ -126,6 +126,10 @@ BEGIN
 	IF (SELECT relkind FROM pg_class WHERE oid = tbl) NOT IN ('r', 'p') THEN
 		RAISE EXCEPTION '"%" is not a table', tbl USING ERRCODE = 'wrong_object_type';
 	END IF;
+	IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = tbl), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table "%" to track it', tbl
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
 	IF EXISTS (SELECT FROM @extschema@.tracked t WHERE t.tbl = tracked_check.tbl) THEN
 		RAISE EXCEPTION 'table "%" is already tracked', tbl
 			USING ERRCODE = 'duplicate_object', HINT = 'Call newsnlp.untrack() first.';
