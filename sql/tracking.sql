@@ -133,3 +133,12 @@ INSERT INTO articles VALUES (1, now(), 'Friedrich Merz spoke.');
 DROP VIEW loose_view;
 DROP TABLE loose, posts, articles;
 DROP FUNCTION out_of_step();
+
+-- DROP TABLE of a tracked table takes its side tables and views along.
+CREATE TABLE wires (id int PRIMARY KEY, at date, body text);
+SELECT newsnlp.track('wires', 'body', 'id', 'at');
+INSERT INTO wires VALUES (1, '2024-05-21', 'Officials in Kyiv and Ankara discussed the grain corridor.');
+DROP TABLE wires;
+DROP TABLE wires CASCADE;
+SELECT count(*) AS left_behind FROM pg_class WHERE relname LIKE 'wires%';
+SELECT count(*) AS tracked FROM newsnlp.tracked;

@@ -43,10 +43,11 @@ CREATE POLICY tracked_by_owner ON @extschema@.tracked
 	WITH CHECK (pg_catalog.pg_has_role(
 		(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) tbl),
 		'USAGE'));
+-- A row of a table that was dropped may go too.
 CREATE POLICY tracked_delete_by_owner ON @extschema@.tracked AS RESTRICTIVE FOR DELETE
-	USING (pg_catalog.pg_has_role(
+	USING (coalesce(pg_catalog.pg_has_role(
 		(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) tbl),
-		'USAGE'));
+		'USAGE'), true));
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.tracked', '');
 
@@ -326,6 +327,47 @@ END $$;
 
 COMMENT ON FUNCTION @extschema@.untrack(regclass) IS
 'Drops the side tables, views and triggers newsnlp.track() made for a table and forgets it';
+
+-- When a tracked table is dropped, drop its side tables and views (DROP
+-- TABLE ... CASCADE removes only their foreign keys) and forget it.
+CREATE FUNCTION @extschema@.tracked_dropped()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t @extschema@.tracked;
+	views text;
+	tables text;
+BEGIN
+	FOR t IN
+		SELECT k.* FROM @extschema@.tracked k
+		JOIN pg_event_trigger_dropped_objects() d ON d.objid = k.tbl
+		WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0
+	LOOP
+		-- those still there (a CASCADE may have taken some); views first
+		SELECT string_agg(c.oid::regclass::text, ', ') INTO views
+		FROM pg_class c WHERE c.oid IN (t.mentions_view, t.speakers_view);
+		SELECT string_agg(c.oid::regclass::text, ', ') INTO tables
+		FROM pg_class c WHERE c.oid IN (t.entities_table, t.quotes_table, t.done_table);
+		IF views IS NOT NULL THEN
+			EXECUTE 'DROP VIEW ' || views;
+		END IF;
+		IF tables IS NOT NULL THEN
+			EXECUTE 'DROP TABLE ' || tables;
+		END IF;
+		DELETE FROM @extschema@.tracked WHERE tbl = t.tbl;
+	END LOOP;
+END $$;
+
+COMMENT ON FUNCTION @extschema@.tracked_dropped() IS
+'Event trigger: drops the side tables and views of a tracked table that is dropped, and forgets it';
+
+CREATE EVENT TRIGGER newsnlp_tracked_dropped ON sql_drop
+	EXECUTE FUNCTION @extschema@.tracked_dropped();
+
+COMMENT ON EVENT TRIGGER newsnlp_tracked_dropped IS
+'Cleans up after DROP TABLE of a table newsnlp.track() tracks';
 
 -- Validate a backfill and count where it starts.
 CREATE FUNCTION @extschema@.backfill_start(tbl regclass, batch_size int)
