@@ -10,7 +10,7 @@
 # newsnlp installed. Prints TAP; exits non-zero if any check failed.
 set -euo pipefail
 
-ROWS=3000
+ROWS=6000
 BATCH=50
 BIG_MB="${BACKFILL_BIG_MB:-50}"
 APP="newsnlp_backfill_$$"
@@ -83,10 +83,12 @@ out_of_step() {
 
 # Start "CALL newsnlp.backfill($1, $2)" in the background as application $APP.
 backfill_bg() {
+	rm -f "$work/bg.status"
 	(
+		status=0
 		PGAPPNAME="$APP" psql -X -v VERBOSITY=verbose -c "CALL newsnlp.backfill('$1', $2)" \
-			>"$work/bg.out" 2>&1
-		echo $? >"$work/bg.status"
+			>"$work/bg.out" 2>&1 || status=$?
+		echo "$status" >"$work/bg.status"
 	) &
 	bg_pid=$!
 }
@@ -112,7 +114,7 @@ cancel_when() {
 # 1. Cancelled twice, then resumed.
 make_table "$ROWS"
 status=0
-psql -X -v VERBOSITY=verbose -c "SET statement_timeout = '1s'" \
+psql -X -v VERBOSITY=verbose -c "SET statement_timeout = '700ms'" \
 	-c "CALL newsnlp.backfill('bf_articles', $BATCH)" >"$work/timeout.out" 2>&1 || status=$?
 after_timeout="$(q "SELECT count(*) FROM bf_articles_nlp_done")"
 if [ "$status" -ne 0 ] && grep -q '^ERROR:  57014:' "$work/timeout.out" &&
