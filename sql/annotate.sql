@@ -20,6 +20,10 @@ SELECT id, (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(newsnlp.annota
 FROM news ORDER BY id;
 SELECT newsnlp.annotate(NULL) IS NULL AS null_gives_null;
 
+-- The document is well-formed jsonb: reading its text back gives the same value.
+SELECT id, newsnlp.annotate(body)::text::jsonb = newsnlp.annotate(body) AS round_trip
+FROM news ORDER BY id;
+
 -- The entities are those of entities(), in the same order.
 SELECT n.id,
        (SELECT jsonb_agg(jsonb_build_object('mention', mention, 'label', label,
