@@ -139,6 +139,9 @@ CREATE TABLE wires (id int PRIMARY KEY, at date, body text);
 SELECT newsnlp.track('wires', 'body', 'id', 'at');
 INSERT INTO wires VALUES (1, '2024-05-21', 'Officials in Kyiv and Ankara discussed the grain corridor.');
 DROP TABLE wires;
+-- A side table or view alone may not go: the triggers need it.
+DROP TABLE wires_nlp_done;
+DROP VIEW wires_top_speakers;
 DROP TABLE wires CASCADE;
 SELECT count(*) AS left_behind FROM pg_class WHERE relname LIKE 'wires%';
 SELECT count(*) AS tracked FROM newsnlp.tracked;

@@ -315,6 +315,8 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'table "%" is not tracked', tbl USING ERRCODE = 'undefined_object';
 	END IF;
+	-- forgotten first, so the event trigger lets the side tables go
+	DELETE FROM @extschema@.tracked WHERE tracked.tbl = untrack.tbl;
 	EXECUTE format('DROP TRIGGER newsnlp_track_insert ON %s', tbl);
 	EXECUTE format('DROP TRIGGER newsnlp_track_update ON %s', tbl);
 	IF t.mentions_view IS NOT NULL THEN
@@ -322,14 +324,14 @@ BEGIN
 	END IF;
 	EXECUTE format('DROP VIEW %s', t.speakers_view);
 	EXECUTE format('DROP TABLE %s, %s, %s', t.entities_table, t.quotes_table, t.done_table);
-	DELETE FROM @extschema@.tracked WHERE tracked.tbl = untrack.tbl;
 END $$;
 
 COMMENT ON FUNCTION @extschema@.untrack(regclass) IS
 'Drops the side tables, views and triggers newsnlp.track() made for a table and forgets it';
 
 -- When a tracked table is dropped, drop its side tables and views (DROP
--- TABLE ... CASCADE removes only their foreign keys) and forget it.
+-- TABLE ... CASCADE removes only their foreign keys) and forget it. Dropping
+-- a side table or view alone is refused: the triggers need them.
 CREATE FUNCTION @extschema@.tracked_dropped()
 RETURNS event_trigger
 LANGUAGE plpgsql
@@ -337,14 +339,31 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t @extschema@.tracked;
+	side text;
+	owner regclass;
 	views text;
 	tables text;
 BEGIN
+	SELECT d.object_identity, k.tbl INTO side, owner
+	FROM @extschema@.tracked k JOIN pg_event_trigger_dropped_objects() d
+		ON d.objid IN (k.entities_table::oid, k.quotes_table::oid, k.done_table::oid,
+					   k.mentions_view::oid, k.speakers_view::oid)
+	WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0
+	  AND NOT EXISTS (SELECT FROM pg_event_trigger_dropped_objects() x
+					  WHERE x.classid = 'pg_class'::regclass AND x.objid = k.tbl::oid)
+	LIMIT 1;
+	IF side IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot drop % because newsnlp tracks table % with it', side, owner
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  HINT = 'Call newsnlp.untrack() to remove the side tables and views.';
+	END IF;
 	FOR t IN
 		SELECT k.* FROM @extschema@.tracked k
-		JOIN pg_event_trigger_dropped_objects() d ON d.objid = k.tbl
+		JOIN pg_event_trigger_dropped_objects() d ON d.objid = k.tbl::oid
 		WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0
 	LOOP
+		-- forgotten first, so dropping the side tables below is not refused
+		DELETE FROM @extschema@.tracked WHERE tbl = t.tbl;
 		-- those still there (a CASCADE may have taken some); views first
 		SELECT string_agg(c.oid::regclass::text, ', ') INTO views
 		FROM pg_class c WHERE c.oid IN (t.mentions_view, t.speakers_view);
@@ -356,12 +375,11 @@ BEGIN
 		IF tables IS NOT NULL THEN
 			EXECUTE 'DROP TABLE ' || tables;
 		END IF;
-		DELETE FROM @extschema@.tracked WHERE tbl = t.tbl;
 	END LOOP;
 END $$;
 
 COMMENT ON FUNCTION @extschema@.tracked_dropped() IS
-'Event trigger: drops the side tables and views of a tracked table that is dropped, and forgets it';
+'Event trigger: drops the side tables and views of a tracked table that is dropped and forgets it; refuses to drop a side table or view alone';
 
 CREATE EVENT TRIGGER newsnlp_tracked_dropped ON sql_drop
 	EXECUTE FUNCTION @extschema@.tracked_dropped();
