@@ -72,6 +72,24 @@ FROM stories, jsonb_array_elements(nlp -> 'entities') e WHERE id = 3;
 SELECT id FROM stories
 WHERE nlp -> 'quotes' @> '[{"speaker_label": "PER"}]' ORDER BY id;
 
+-- A GIN index on the column serves containment queries, with the rows a
+-- sequential scan finds.
+INSERT INTO stories (id, body)
+SELECT g, format('Day %s: “We remain hopeful,” said Amina Diallo in Geneva.', g) FROM generate_series(100, 399) g;
+CREATE INDEX stories_nlp ON stories USING gin (nlp jsonb_path_ops);
+ANALYZE stories;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF)
+SELECT id FROM stories WHERE nlp @> '{"quotes": [{"speaker": "Amina Diallo"}]}';
+CREATE TEMP TABLE by_index AS
+SELECT array_agg(id ORDER BY id) AS ids FROM stories WHERE nlp @> '{"quotes": [{"speaker": "Amina Diallo"}]}';
+RESET enable_seqscan;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE by_scan AS
+SELECT array_agg(id ORDER BY id) AS ids FROM stories WHERE nlp @> '{"quotes": [{"speaker": "Amina Diallo"}]}';
+RESET enable_bitmapscan;
+SELECT cardinality(i.ids) AS rows, i.ids = s.ids AS same_as_seqscan FROM by_index i, by_scan s;
+
 -- A long text in chunks: as many entities as entities() finds.
 SELECT jsonb_array_length(newsnlp.annotate(repeat(body || E'\n\n', 3000)) -> 'entities')
        = (SELECT count(*) FROM newsnlp.entities(repeat(body || E'\n\n', 3000))) AS long_text_same_count
