@@ -34,7 +34,9 @@ PG_OBJS = \
 	src/pg/tagger.o \
 	src/pg/dictionary_cache.o \
 	src/pg/entities.o \
-	src/pg/quotes.o
+	src/pg/quotes.o \
+	src/pg/annotate.o \
+	src/pg/tag_trigger.o
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
 # The trainer and scorer belong to the core but only tools and tests use them.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole newsnlp test suite on a throwaway cluster (README, make test, CI):
 # dependencies, build, install, C unit tests, pg_regress, pgTAP, the LATIN1
-# encoding check, cancellation latency and fuzzing. Each suite's checks are
+# encoding check, cancellation latency, backfill and dump/restore, and fuzzing. Each suite's checks are
 # counted; the last line printed is "N passed, N failed", and the exit status
 # is non-zero if anything failed.
 set -uo pipefail
@@ -207,6 +207,18 @@ if server_ready; then
 	else
 		fail "database for the cancellation checks created"
 	fi
+fi
+
+section "backfill and dump/restore"
+if server_ready; then
+	if create_db "${ROBUST_DB}_backfill" newsnlp; then
+		PGDATABASE="${ROBUST_DB}_backfill" run_logged backfill bash test/robust/backfill.sh
+		tally "backfill" backfill $? "$TAP_OK" "$TAP_NOT_OK"
+	else
+		fail "database for the backfill checks created"
+	fi
+	run_logged dump_restore bash test/robust/dump_restore.sh
+	tally "dump/restore" dump_restore $? "$TAP_OK" "$TAP_NOT_OK"
 fi
 
 section "sharding"

@@ -126,6 +126,8 @@ typedef struct QDoc
 	QMention	recent[Q_PRONOUN_LOOKBACK]; /* ring of antecedents */
 	int32_t		nrecent;
 	NnQuote		scratch;		/* rows of context text, discarded */
+	NnMentionFn mention_fn;		/* the caller's receiver of mentions, or NULL */
+	void	   *mention_arg;
 } QDoc;
 
 /* Words that stop a speaker phrase: clause links and verbs' companions. */
@@ -564,6 +566,18 @@ mention_gender(const QDoc *d, size_t start, const char *canon, size_t canon_len)
 	return name_gender(canon, canon_len);
 }
 
+/* Hand a mention of new text (not context re-read) to the caller's receiver. */
+static void
+pass_mention(const QDoc *d, const NnEntityExtractor *ex, const NnEntity *e)
+{
+	NnEntity	whole = *e;
+
+	whole.start += d->chunk_start;
+	whole.end += d->chunk_start;
+	if (d->mention_fn != NULL && whole.start >= d->emit_from)
+		d->mention_fn(d->mention_arg, &whole, nn_entities_canonical(ex, e));
+}
+
 /*
  * Read every mention, copying its canonical name to the arena; the tagger
  * takes the tokens read_tokens kept rather than tokenizing the chunk again.
@@ -600,6 +614,7 @@ read_mentions(QDoc *d, NerTagger *tagger)
 			m->gender = ents[i].type != NER_PER ? 0 :
 				mention_gender(d, m->start, nn_entities_canonical(&ex, &ents[i]),
 							   ents[i].canon_len);
+			pass_mention(d, &ex, &ents[i]);
 		}
 	}
 	st = ex.status;
@@ -1622,6 +1637,14 @@ next_chunk(QDoc *d)
 NnStatus
 nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *out)
 {
+	return nn_quotes_extract_mentions(tagger, text, len, out, NULL, NULL);
+}
+
+/* Find the quotes as nn_quotes_extract does, passing each mention to fn. */
+NnStatus
+nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
+						   NnQuoteList *out, NnMentionFn fn, void *arg)
+{
 	QDoc	   *d = nn_alloc(sizeof(QDoc));
 	NnStatus	st = NN_OK;
 
@@ -1633,6 +1656,8 @@ nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *
 	d->len = len;
 	d->out = out;
 	d->last_para = -10;
+	d->mention_fn = fn;
+	d->mention_arg = arg;
 	while (st == NN_OK && d->chunk_start < len && d->emit_from < len)
 	{
 		st = extract_chunk(d, tagger);

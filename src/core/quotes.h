@@ -59,6 +59,20 @@ typedef struct NnQuoteList
 extern NnStatus nn_quotes_extract(NerTagger *tagger, const char *text, size_t len,
 								  NnQuoteList *out);
 
+/*
+ * Called once per entity mention of the document, in text order, with its
+ * byte span in the whole text (e->start, e->end) and its canonical name
+ * (canon_len bytes, valid during the call only).
+ */
+typedef void (*NnMentionFn) (void *arg, const NnEntity *e, const char *canon);
+
+/*
+ * As nn_quotes_extract, also handing every entity mention the extraction
+ * tagged to fn: one tokenization and one tagging serve both.
+ */
+extern NnStatus nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
+										   NnQuoteList *out, NnMentionFn fn, void *arg);
+
 /* The resolved speaker name of q (not NUL-terminated; name_len bytes). */
 extern const char *nn_quote_speaker(const NnQuoteList *list, const NnQuote *q);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cancellation latency of newsnlp.tokens(), sentences(), entities() and quotes() on a ~50 MB
+# Cancellation latency of newsnlp.tokens(), sentences(), entities(), quotes() and annotate() on a ~50 MB
 # text: a 200 ms statement_timeout must end the query within 300 ms of wall
 # time, and pg_cancel_backend() must end it within 100 ms of the cancel.
 # Needs a server reachable through the PG* variables whose database has
@@ -130,7 +130,7 @@ check_cancel() {
 }
 
 load_body
-for fn in tokens sentences entities quotes; do
+for fn in tokens sentences entities quotes annotate; do
 	check_timeout "$fn"
 	check_cancel "$fn"
 done
