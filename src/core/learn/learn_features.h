@@ -2,7 +2,7 @@
  * learn_features.h
  *	  Hashed, target-aware features of a (document, target) pair for the
  *	  linear classifier of learn_linear.h: lower-cased word 1-3-grams from
- *	  the tokenizer (token.h), character 2-5-grams, and facts tying the
+ *	  the tokenizer (token.h), character 3-5-grams, and facts tying the
  *	  document to the target (is it mentioned, how many of its words occur).
  *	  Every feature is emitted twice, once shared by all targets and once
  *	  conjoined with the target, so one model trained on several targets

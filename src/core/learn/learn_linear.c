@@ -18,9 +18,9 @@
 
 const LearnOpts learn_default_opts = {
 	.nbits = 18,
-	.epochs = 12,
-	.rate = 0.1f,
-	.l2 = 1e-6f,
+	.epochs = 30,
+	.rate = 0.03f,
+	.l2 = 1e-3f,
 	.seed = 42,
 	.buffer_rows = 100000,
 	.buffer_feats = 4u << 20,

@@ -30,9 +30,9 @@
  *	    targets_truncated 0
  *	    rows 2251
  *	    skipped 0
- *	    epochs 12
- *	    rate 0.1
- *	    l2 1e-06
+ *	    epochs 30
+ *	    rate 0.03
+ *	    l2 0.001
  *	    seed 42
  *	    buffer_rows 100000
  *	    buffer_feats 4194304
@@ -40,7 +40,7 @@
  *	    weights <base64 of the weights section>
  *	  Names are percent-encoded: bytes other than A-Z a-z 0-9 - _ . ~ become
  *	  %XX (upper-case hex), so a name never holds a space or a line break.
- *	  Floats are printed with %.9g, which reads back to the same float.
+ *	  Floats are printed in the shortest %g form that reads back to the same float.
  */
 #ifndef LEARN_MODEL_H
 #define LEARN_MODEL_H

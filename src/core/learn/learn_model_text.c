@@ -103,6 +103,21 @@ append_names(Buf *b, const char *key, const LearnName *list, int32_t n)
 	append(b, "\n");
 }
 
+/* Append the shortest %g form of f that reads back to f. */
+static void
+append_float(Buf *b, const char *key, float f)
+{
+	char		tmp[48];
+
+	for (int digits = 1; digits <= 9; digits++)
+	{
+		snprintf(tmp, sizeof(tmp), "%.*g", digits, (double) f);
+		if (strtof(tmp, NULL) == f)
+			break;
+	}
+	append(b, "%s %s\n", key, tmp);
+}
+
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /* Append bytes as base64 with padding. */
@@ -142,8 +157,9 @@ learn_model_to_text(const LearnModel *m, size_t *len)
 	append(&b, "%s %d\n", text_keys[K_TRUNCATED], m->targets_truncated ? 1 : 0);
 	append(&b, "%s %llu\n", text_keys[K_ROWS], (unsigned long long) m->rows);
 	append(&b, "%s %llu\n", text_keys[K_SKIPPED], (unsigned long long) m->skipped);
-	append(&b, "%s %u\n%s %.9g\n%s %.9g\n", text_keys[K_EPOCHS], o->epochs,
-		   text_keys[K_RATE], (double) o->rate, text_keys[K_L2], (double) o->l2);
+	append(&b, "%s %u\n", text_keys[K_EPOCHS], o->epochs);
+	append_float(&b, text_keys[K_RATE], o->rate);
+	append_float(&b, text_keys[K_L2], o->l2);
 	append(&b, "%s %u\n%s %u\n%s %u\n%s %d\n", text_keys[K_SEED], o->seed,
 		   text_keys[K_BUFFER_ROWS], o->buffer_rows, text_keys[K_BUFFER_FEATS],
 		   o->buffer_feats, text_keys[K_BALANCE], o->balance ? 1 : 0);
