@@ -220,9 +220,11 @@ parse_uint(Reader *r, int key, const char *s, size_t len, uint64_t max, uint64_t
 		goto bad;
 	for (size_t i = 0; i < len; i++)
 	{
-		if (s[i] < '0' || s[i] > '9' || v > (max - (uint64_t) (s[i] - '0')) / 10)
+		uint64_t	digit = (uint64_t) (s[i] - '0');
+
+		if (s[i] < '0' || s[i] > '9' || digit > max || v > (max - digit) / 10)
 			goto bad;
-		v = v * 10 + (uint64_t) (s[i] - '0');
+		v = v * 10 + digit;
 	}
 	*out = v;
 	return true;
