@@ -33,7 +33,7 @@ FROM models, (VALUES (''), ('Nothing to see.'), ('Le conseil rejette le plan fis
 SELECT split_part(model::text, E'\n', 1) AS header, split_part(model::text, E'\n', 3) AS labels,
        split_part(model::text, E'\n', 4) AS targets, split_part(model::text, E'\n', 6) AS rows
 FROM models;
-SELECT model::text::newsnlp.stance_model::text = model::text AS text_round_trip,
+SELECT model::text::newsnlp.stance_model OPERATOR(newsnlp.=) model AS text_round_trip,
        md5(model::text) = md5(model::text) AS deterministic_output
 FROM models;
 

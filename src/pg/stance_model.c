@@ -22,6 +22,7 @@ PG_FUNCTION_INFO_V1(stance_model_out);
 PG_FUNCTION_INFO_V1(stance_model_recv);
 PG_FUNCTION_INFO_V1(stance_model_send);
 PG_FUNCTION_INFO_V1(stance_model_info);
+PG_FUNCTION_INFO_V1(stance_model_eq);
 
 /* Raise the error for a refused value; sqlstate for a malformed one. */
 static void
@@ -270,4 +271,15 @@ stance_model_info(PG_FUNCTION_ARGS)
 	push_opts(&st, &m->opts);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
+}
+
+/* a = b: the same stored bytes, so the same labels, settings and weights. */
+Datum
+stance_model_eq(PG_FUNCTION_ARGS)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+
+	PG_RETURN_BOOL(VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+				   memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0);
 }

@@ -49,6 +49,25 @@ COMMENT ON FUNCTION @extschema@.stance_model_recv(internal) IS
 COMMENT ON FUNCTION @extschema@.stance_model_send(@extschema@.stance_model) IS
 'Binary output of stance_model: the little-endian stored form';
 
+CREATE FUNCTION @extschema@.stance_model_eq(@extschema@.stance_model, @extschema@.stance_model)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'stance_model_eq'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 100;
+
+COMMENT ON FUNCTION @extschema@.stance_model_eq(@extschema@.stance_model, @extschema@.stance_model) IS
+'True if two stance models are identical: same labels, targets, settings and weights';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.stance_model,
+	RIGHTARG = @extschema@.stance_model,
+	FUNCTION = @extschema@.stance_model_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=)
+);
+
+COMMENT ON OPERATOR @extschema@.= (@extschema@.stance_model, @extschema@.stance_model) IS
+'Identical stance models';
+
 CREATE FUNCTION @extschema@.stance_model_info(model @extschema@.stance_model)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'stance_model_info'
