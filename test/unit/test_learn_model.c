@@ -119,6 +119,7 @@ test_bad_stored(const Stored *s)
 	char	   *nan_copy;
 	LearnModel	m;
 	float		nan = NAN;
+	float		huge = 1e30f;
 	int			refused = 0;
 
 	for (size_t len = 0; len < s->len; len += 1 + len / 4)
@@ -142,6 +143,9 @@ test_bad_stored(const Stored *s)
 	memcpy(nan_copy + s->len - 8, &nan, sizeof(nan));
 	CHECK(learn_model_open(nan_copy, s->len, &m, err) == LEARN_MODEL_BAD && strstr(err, "finite"),
 		  "a NaN weight: %s", err);
+	memcpy(nan_copy + s->len - 8, &huge, sizeof(huge));
+	CHECK(learn_model_open(nan_copy, s->len, &m, err) == LEARN_MODEL_BAD && strstr(err, "range"),
+		  "a finite weight so large scores could overflow: %s", err);
 	free(nan_copy);
 }
 

@@ -255,7 +255,7 @@ shuffle(LearnTrainer *t, int32_t *order, int32_t n)
 	}
 }
 
-/* Replace the weights by their average over all steps. */
+/* Replace the weights by their average over all steps, within the bound. */
 static void
 average(LearnTrainer *t)
 {
@@ -263,7 +263,8 @@ average(LearnTrainer *t)
 
 	for (int32_t k = 0; k < t->nlabels; k++)
 		for (size_t b = 0; b < nb; b++)
-			t->w[k][b] -= (float) (t->u[k][b] / t->c);
+			t->w[k][b] = fminf(LEARN_MAX_WEIGHT, fmaxf(-LEARN_MAX_WEIGHT,
+												   t->w[k][b] - (float) (t->u[k][b] / t->c)));
 }
 
 /* Make the final epochs (see learn_linear.h). */

@@ -34,6 +34,13 @@
 /* Bytes of a label or target name that are kept. */
 #define LEARN_MAX_NAME 1024
 
+/*
+ * Bound on a weight's magnitude, so a score (features have unit length)
+ * stays far from float overflow; trained weights are clamped to it and
+ * stored ones outside it are refused.
+ */
+#define LEARN_MAX_WEIGHT 1e6f
+
 /* Settings of a run. */
 typedef struct LearnOpts
 {

@@ -323,6 +323,9 @@ open_weights(const char *b, size_t len, size_t at, LearnModel *m, char *err)
 		for (size_t i = 0; i < nb; i++)
 			if (!isfinite(m->weights[k][i]))
 				return learn_model_refuse(err, LEARN_MODEL_BAD, "weight %zu of label %d is not finite", i, k + 1);
+			else if (fabsf(m->weights[k][i]) > LEARN_MAX_WEIGHT)
+				return learn_model_refuse(err, LEARN_MODEL_BAD, "weight %zu of label %d is out of range",
+										  i, k + 1);
 	}
 	return LEARN_MODEL_OK;
 }

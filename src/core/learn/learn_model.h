@@ -20,7 +20,7 @@
  *	   68  u32 names_bytes   size of the names section
  *	   72  names: per label then per target, u32 length + bytes; zero
  *	       padding to a multiple of 4
- *	       f32 weights[nlabels][1 << nbits], all finite
+ *	       f32 weights[nlabels][1 << nbits], all finite, |w| <= LEARN_MAX_WEIGHT
  *
  *	  Text form: one "key value" line each, in this order, "\n"-separated:
  *	    newsnlp.stance_model 1

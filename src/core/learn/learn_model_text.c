@@ -458,6 +458,9 @@ read_weights(Reader *r, LearnModel *m, float **weights)
 		return LEARN_MODEL_BAD;
 	if (r->p != r->end)
 		return learn_model_refuse(r->err, LEARN_MODEL_BAD, "text continues after the weights");
+	if (l.len != (want + 2) / 3 * 4)
+		return learn_model_refuse(r->err, LEARN_MODEL_BAD,
+								  "weights must be canonical base64 of %zu bytes", want);
 	if ((*weights = nn_alloc(want)) == NULL)
 		return LEARN_MODEL_NOMEM;
 	if (!decode_base64(l.v, l.len, (unsigned char *) *weights, want))
