@@ -42,3 +42,9 @@ stance-memory:
 stance-dump-restore:
 	bash -c '. scripts/cluster.sh && trap cluster_stop EXIT && cluster_start && \
 		bash test/robust/dump_restore_stance.sh'
+
+# The held-out run through SQL on a throwaway cluster, checked against eval-stance.
+eval-stance-sql: $(LEARN_BUILD)/stance-semeval
+	@if [ ! -f "$(SEMEVAL_TRAIN)" ]; then echo "eval-stance-sql: $(SEMEVAL_TRAIN) not found, skipping"; exit 0; fi; \
+	bash -c '. scripts/cluster.sh && trap cluster_stop EXIT && cluster_start && \
+		bash test/eval/stance_sql.sh $(LEARN_BUILD)/stance-semeval $(SEMEVAL_TRAIN)'
