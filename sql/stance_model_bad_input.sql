@@ -8,6 +8,9 @@ SELECT pg_temp.error_of($$SELECT newsnlp.stance_train(body, target, 'FAVOR') FRO
 -- More than 32 labels: a program limit (54000).
 SELECT pg_temp.error_of($$SELECT newsnlp.stance_train('Text.', 'x', 'label ' || i) FROM generate_series(1, 33) i$$);
 
+-- Not a window function: the final function finishes the trainer's state (0A000).
+SELECT pg_temp.error_of($$SELECT newsnlp.stance_train(body, target, label) OVER (ORDER BY id) FROM labels$$);
+
 -- Damaged text forms (22P02), each with its reason.
 CREATE TEMP TABLE models AS
 SELECT newsnlp.stance_train(body, target, label ORDER BY id) AS model FROM labels;

@@ -28,7 +28,6 @@ PG_FUNCTION_INFO_V1(stance_predict_score);
 typedef struct TrainState
 {
 	LearnTrainer trainer;
-	bool		failed;			/* an error left the trainer half-updated */
 } TrainState;
 
 /* Raise the error for a failed core call. */
@@ -77,11 +76,9 @@ add_row(TrainState *s, MemoryContext aggcxt, const text *body, const text *targe
 	check(learn_features(VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body), VARDATA_ANY(target),
 						 VARSIZE_ANY_EXHDR(target), s->trainer.o.nbits, &f));
 	old = MemoryContextSwitchTo(aggcxt);
-	s->failed = true;
 	k = label_of(&s->trainer, label);
 	check(learn_trainer_target(&s->trainer, VARDATA_ANY(target), VARSIZE_ANY_EXHDR(target)));
 	check(learn_trainer_add(&s->trainer, &f, k));
-	s->failed = false;
 	MemoryContextSwitchTo(old);
 	learn_features_free(&f);
 }
@@ -116,10 +113,6 @@ stance_train_finalfn(PG_FUNCTION_ARGS)
 
 	if (s == NULL || s->trainer.seen == 0)
 		PG_RETURN_NULL();
-	if (s->failed)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("stance_train's state was left unfinished by an earlier error")));
 	if (s->trainer.nlabels < 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
