@@ -100,9 +100,12 @@ COMMENT ON FUNCTION @extschema@.stance_train_finalfn(internal) IS
 -- No combine function: models fitted on parts of the rows do not merge into
 -- the model of all rows, and the result depends on row order (use ORDER BY
 -- in the call for a repeatable model), so the aggregate stays in the leader.
+-- SSPACE: a state holds weight tables (12 MB for three labels) and a row
+-- buffer of up to 32 MB, which steers GROUP BY away from hashing many groups.
 CREATE AGGREGATE @extschema@.stance_train(body text, target text, label text) (
 	SFUNC = @extschema@.stance_train_transfn,
 	STYPE = internal,
+	SSPACE = 50000000,
 	FINALFUNC = @extschema@.stance_train_finalfn,
 	FINALFUNC_MODIFY = READ_WRITE,
 	PARALLEL = RESTRICTED

@@ -59,8 +59,7 @@ learn_trainer_init(LearnTrainer *t, const LearnOpts *opts)
 	t->o = *opts;
 	t->c = 1.0;
 	t->rng = opts->seed ? opts->seed : 1;
-	t->rows = nn_alloc(sizeof(LearnRow) * (opts->buffer_rows ? opts->buffer_rows : 1));
-	return t->rows ? NN_OK : NN_ERR_NOMEM;
+	return NN_OK;
 }
 
 /* A copy of name in nn_alloc'd memory, cut to LEARN_MAX_NAME bytes. */
@@ -196,11 +195,35 @@ step(LearnTrainer *t, const LearnFeat *f, int32_t n, int32_t label)
 	t->c += 1.0;
 }
 
+/* Room for one more buffered row: the array doubles up to buffer_rows. */
+static bool
+grow_rows(LearnTrainer *t)
+{
+	int32_t		cap;
+	LearnRow   *p;
+
+	if (t->nrows < t->rows_cap)
+		return true;
+	cap = t->rows_cap ? 2 * t->rows_cap : 256;
+	if (cap > (int32_t) t->o.buffer_rows)
+		cap = (int32_t) t->o.buffer_rows;
+	p = t->rows ? nn_resize(t->rows, sizeof(LearnRow) * cap) : nn_alloc(sizeof(LearnRow) * cap);
+	if (p == NULL)
+		return false;
+	t->rows = p;
+	t->rows_cap = cap;
+	return true;
+}
+
 /* Store f as buffered row at, replacing what was there. */
 static NnStatus
 store(LearnTrainer *t, int32_t at, const LearnFeatures *f, int32_t label, bool trained)
 {
-	LearnFeat  *copy = nn_alloc(sizeof(LearnFeat) * (f->n ? f->n : 1));
+	LearnFeat  *copy;
+
+	if (at == t->nrows && !grow_rows(t))
+		return NN_ERR_NOMEM;
+	copy = nn_alloc(sizeof(LearnFeat) * (f->n ? f->n : 1));
 
 	if (copy == NULL)
 		return NN_ERR_NOMEM;

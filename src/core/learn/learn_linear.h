@@ -89,6 +89,7 @@ typedef struct LearnTrainer
 	bool		targets_truncated;	/* more targets were seen than named */
 	LearnRow   *rows;
 	int32_t		nrows;
+	int32_t		rows_cap;
 	size_t		nfeats;			/* features in the buffer */
 	int64_t		seen;			/* rows added */
 	int64_t		skipped;		/* rows the host skipped, for the record */
