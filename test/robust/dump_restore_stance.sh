@@ -68,7 +68,7 @@ make_source() {
 
 # Restore dump file $1 with command $2 into a fresh destination database.
 restore_into_fresh() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DST" >/dev/null
+	PGOPTIONS="-c client_min_messages=warning" psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DST"
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DST"
 	$2 "$1" >/dev/null
 }
