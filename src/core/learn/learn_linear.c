@@ -99,10 +99,17 @@ learn_trainer_label(LearnTrainer *t, const char *name, size_t len)
 	if (t->nlabels == LEARN_MAX_LABELS)
 		return LEARN_TOO_MANY_LABELS;
 	k = t->nlabels;
-	if (!copy_name(&t->labels[k], name, len) ||
-		!(t->w[k] = table(t, sizeof(float))) || !(t->g2[k] = table(t, sizeof(float))) ||
-		!(t->u[k] = table(t, sizeof(double))))
+	t->labels[k].s = NULL;
+	t->w[k] = table(t, sizeof(float));
+	t->g2[k] = table(t, sizeof(float));
+	t->u[k] = table(t, sizeof(double));
+	if (!t->w[k] || !t->g2[k] || !t->u[k] || !copy_name(&t->labels[k], name, len))
+	{
+		nn_release(t->w[k]);
+		nn_release(t->g2[k]);
+		nn_release(t->u[k]);
 		return LEARN_NOMEM;
+	}
 	t->nlabels++;
 	return k;
 }
