@@ -24,7 +24,11 @@ CORE_OBJS = \
 	src/core/dictionary.o \
 	src/core/entities.o \
 	src/core/cues.o \
-	src/core/quotes.o
+	src/core/quotes.o \
+	src/core/learn/learn_features.o \
+	src/core/learn/learn_linear.o \
+	src/core/learn/learn_model.o \
+	src/core/learn/learn_model_text.o
 PG_OBJS = \
 	src/pg/newsnlp.o \
 	src/pg/position.o \
@@ -36,11 +40,14 @@ PG_OBJS = \
 	src/pg/entities.o \
 	src/pg/quotes.o \
 	src/pg/annotate.o \
-	src/pg/tag_trigger.o
+	src/pg/tag_trigger.o \
+	src/pg/stance_model.o \
+	src/pg/stance_train.o
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
 # The trainer and scorer belong to the core but only tools and tests use them.
-CORE_TOOL_SRCS = src/core/ner/ner_train.c src/core/ner/ner_score.c src/core/ner/span_score.c
+CORE_TOOL_SRCS = src/core/ner/ner_train.c src/core/ner/ner_score.c src/core/ner/span_score.c \
+	src/core/learn/learn_eval.c
 
 # The entity model, embedded by an assembler file. It stays out of OBJS:
 # PGXS makes LLVM bitcode of every object there, and this one has no C.
@@ -73,7 +80,7 @@ ICU_LIBS = $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui1
 endif
 
 # PGXS tracks no header dependencies; a struct that grows must rebuild its users.
-$(OBJS): $(wildcard src/core/*.h src/core/ner/*.h src/pg/*.h)
+$(OBJS): $(wildcard src/core/*.h src/core/ner/*.h src/core/learn/*.h src/pg/*.h)
 
 $(MODEL_OBJ): src/core/ner/ner_model_blob.S $(NER_MODEL)
 	$(CC) -fPIC -DNER_MODEL_PATH='"$(NER_MODEL)"' -c -o $@ $<
@@ -91,6 +98,7 @@ include mk/fuzz.mk
 include mk/bench.mk
 include mk/sharding.mk
 include mk/pgbench.mk
+include mk/learn.mk
 
 .PHONY: test demo
 # The whole suite against a throwaway cluster; ends with "N passed, N failed".

@@ -1,0 +1,357 @@
+/*
+ * learn_linear.c
+ *	  The streaming linear classifier (see learn_linear.h).
+ *
+ *	  Our own optimiser rather than liblinear's: liblinear needs the whole
+ *	  problem in memory at once, allocates with malloc outside the host's
+ *	  memory contexts and cannot be interrupted, while an aggregate sees one
+ *	  row at a time, must stay within bounded memory on any number of rows
+ *	  and must honour a cancel request.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "learn_linear.h"
+
+/* AdaGrad's floor on accumulated squares, so first steps stay bounded. */
+#define ADAGRAD_EPS 0.1f
+
+const LearnOpts learn_default_opts = {
+	.nbits = 18,
+	.epochs = 30,
+	.rate = 0.03f,
+	.l2 = 1e-3f,
+	.seed = 42,
+	.buffer_rows = 100000,
+	.buffer_feats = 4u << 20,
+	.balance = true,
+};
+
+/* A seeded xorshift generator, for a repeatable shuffle and reservoir. */
+static uint32_t
+next_random(uint32_t *state)
+{
+	uint32_t	x = *state;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return *state = x;
+}
+
+/* Zeroed memory for one label's table of elem-byte entries, or NULL. */
+static void *
+table(const LearnTrainer *t, size_t elem)
+{
+	size_t		bytes = elem << t->o.nbits;
+	void	   *p = nn_alloc(bytes);
+
+	if (p)
+		memset(p, 0, bytes);
+	return p;
+}
+
+/* Start a trainer. */
+NnStatus
+learn_trainer_init(LearnTrainer *t, const LearnOpts *opts)
+{
+	memset(t, 0, sizeof(*t));
+	t->o = *opts;
+	t->c = 1.0;
+	t->rng = opts->seed ? opts->seed : 1;
+	return NN_OK;
+}
+
+/* A copy of name in nn_alloc'd memory, cut to LEARN_MAX_NAME bytes. */
+static bool
+copy_name(LearnName *to, const char *name, size_t len)
+{
+	if (len > LEARN_MAX_NAME)
+		len = LEARN_MAX_NAME;
+	to->s = nn_alloc(len ? len : 1);
+	if (to->s == NULL)
+		return false;
+	memcpy(to->s, name, len);
+	to->len = (uint32_t) len;
+	return true;
+}
+
+/* Position of name in names[0..n), or -1. */
+static int32_t
+find_name(const LearnName *names, int32_t n, const char *name, size_t len)
+{
+	if (len > LEARN_MAX_NAME)
+		len = LEARN_MAX_NAME;
+	for (int32_t i = 0; i < n; i++)
+		if (names[i].len == len && memcmp(names[i].s, name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* Index of a label, added if new. */
+int32_t
+learn_trainer_label(LearnTrainer *t, const char *name, size_t len)
+{
+	int32_t		k = find_name(t->labels, t->nlabels, name, len);
+
+	if (k >= 0)
+		return k;
+	if (t->nlabels == LEARN_MAX_LABELS)
+		return LEARN_TOO_MANY_LABELS;
+	k = t->nlabels;
+	t->labels[k].s = NULL;
+	t->w[k] = table(t, sizeof(float));
+	t->g2[k] = table(t, sizeof(float));
+	t->u[k] = table(t, sizeof(double));
+	if (!t->w[k] || !t->g2[k] || !t->u[k] || !copy_name(&t->labels[k], name, len))
+	{
+		nn_release(t->w[k]);
+		nn_release(t->g2[k]);
+		nn_release(t->u[k]);
+		return LEARN_NOMEM;
+	}
+	t->nlabels++;
+	return k;
+}
+
+/* Record a target's name. */
+NnStatus
+learn_trainer_target(LearnTrainer *t, const char *name, size_t len)
+{
+	if (find_name(t->targets, t->ntargets, name, len) >= 0)
+		return NN_OK;
+	if (t->ntargets == LEARN_MAX_TARGETS)
+	{
+		t->targets_truncated = true;
+		return NN_OK;
+	}
+	if (!copy_name(&t->targets[t->ntargets], name, len))
+		return NN_ERR_NOMEM;
+	t->ntargets++;
+	return NN_OK;
+}
+
+/* Label scores of features f under per-label weights w. */
+static void
+scores_of(const float *const *w, int32_t nlabels, const LearnFeat *f, int32_t n, float *s)
+{
+	for (int32_t k = 0; k < nlabels; k++)
+	{
+		float		sum = 0.0f;
+
+		for (int32_t j = 0; j < n; j++)
+			sum += f[j].value * w[k][f[j].bucket];
+		s[k] = sum;
+	}
+}
+
+/* Turn scores into probabilities in place; returns the best label. */
+static int32_t
+softmax(float *s, int32_t nlabels)
+{
+	int32_t		best = 0;
+	float		total = 0.0f;
+
+	for (int32_t k = 1; k < nlabels; k++)
+		if (s[k] > s[best])
+			best = k;
+	for (int32_t k = 0; k < nlabels; k++)
+		total += s[k] = expf(s[k] - s[best]);
+	for (int32_t k = 0; k < nlabels; k++)
+		s[k] /= total;
+	return best;
+}
+
+/* Weight of a label's loss: inverse frequency so far scaled to mean 1, or 1. */
+static float
+label_weight(const LearnTrainer *t, int32_t label)
+{
+	if (!t->o.balance || t->counts[label] == 0)
+		return 1.0f;
+	return (float) ((double) t->seen / ((double) t->nlabels * (double) t->counts[label]));
+}
+
+/* One AdaGrad step on a row with the softmax loss gradient. */
+static void
+step(LearnTrainer *t, const LearnFeat *f, int32_t n, int32_t label)
+{
+	float		s[LEARN_MAX_LABELS];
+	float		cw = label_weight(t, label);
+
+	scores_of((const float *const *) t->w, t->nlabels, f, n, s);
+	softmax(s, t->nlabels);
+	for (int32_t k = 0; k < t->nlabels; k++)
+	{
+		float		d = cw * (s[k] - (k == label));
+		float	   *w = t->w[k],
+				   *g2 = t->g2[k];
+		double	   *u = t->u[k];
+
+		for (int32_t j = 0; j < n; j++)
+		{
+			uint32_t	b = f[j].bucket;
+			float		g = d * f[j].value + t->o.l2 * w[b];
+			float		delta;
+
+			g2[b] += g * g;
+			delta = -t->o.rate * g / sqrtf(g2[b] + ADAGRAD_EPS);
+			w[b] += delta;
+			u[b] += t->c * delta;
+		}
+	}
+	t->c += 1.0;
+}
+
+/* Room for one more buffered row: the array doubles up to buffer_rows. */
+static bool
+grow_rows(LearnTrainer *t)
+{
+	int32_t		cap;
+	LearnRow   *p;
+
+	if (t->nrows < t->rows_cap)
+		return true;
+	cap = t->rows_cap ? 2 * t->rows_cap : 256;
+	if (cap > (int32_t) t->o.buffer_rows)
+		cap = (int32_t) t->o.buffer_rows;
+	p = t->rows ? nn_resize(t->rows, sizeof(LearnRow) * cap) : nn_alloc(sizeof(LearnRow) * cap);
+	if (p == NULL)
+		return false;
+	t->rows = p;
+	t->rows_cap = cap;
+	return true;
+}
+
+/* Store f as buffered row at, replacing what was there. */
+static NnStatus
+store(LearnTrainer *t, int32_t at, const LearnFeatures *f, int32_t label, bool trained)
+{
+	LearnFeat  *copy;
+
+	if (at == t->nrows && !grow_rows(t))
+		return NN_ERR_NOMEM;
+	copy = nn_alloc(sizeof(LearnFeat) * (f->n ? f->n : 1));
+
+	if (copy == NULL)
+		return NN_ERR_NOMEM;
+	memcpy(copy, f->feats, sizeof(LearnFeat) * f->n);
+	if (at < t->nrows)
+	{
+		t->nfeats -= t->rows[at].n;
+		nn_release(t->rows[at].feats);
+	}
+	else
+		t->nrows++;
+	t->rows[at] = (LearnRow) {copy, f->n, label, trained};
+	t->nfeats += f->n;
+	return NN_OK;
+}
+
+/* Add a row (see learn_linear.h). */
+NnStatus
+learn_trainer_add(LearnTrainer *t, const LearnFeatures *f, int32_t label)
+{
+	uint32_t	pick;
+	LearnRow   *victim;
+
+	t->seen++;
+	t->counts[label]++;
+	if (t->nrows < (int32_t) t->o.buffer_rows && t->nfeats + f->n <= t->o.buffer_feats)
+		return store(t, t->nrows, f, label, false);
+	step(t, f->feats, f->n, label);
+	pick = (uint32_t) (((uint64_t) next_random(&t->rng) << 32 | next_random(&t->rng)) %
+					   (uint64_t) t->seen);
+	if (pick >= (uint32_t) t->nrows)
+		return NN_OK;
+	victim = &t->rows[pick];
+	if (t->nfeats - victim->n + f->n > t->o.buffer_feats)
+		return NN_OK;
+	if (!victim->trained)
+		step(t, victim->feats, victim->n, victim->label);
+	return store(t, (int32_t) pick, f, label, true);
+}
+
+/* Shuffle order[0..n) with the trainer's generator. */
+static void
+shuffle(LearnTrainer *t, int32_t *order, int32_t n)
+{
+	for (int32_t i = n - 1; i > 0; i--)
+	{
+		int32_t		j = (int32_t) (next_random(&t->rng) % (uint32_t) (i + 1));
+		int32_t		x = order[i];
+
+		order[i] = order[j];
+		order[j] = x;
+	}
+}
+
+/* Replace the weights by their average over all steps, within the bound. */
+static void
+average(LearnTrainer *t)
+{
+	size_t		nb = (size_t) 1 << t->o.nbits;
+
+	for (int32_t k = 0; k < t->nlabels; k++)
+		for (size_t b = 0; b < nb; b++)
+			t->w[k][b] = fminf(LEARN_MAX_WEIGHT, fmaxf(-LEARN_MAX_WEIGHT,
+												   t->w[k][b] - (float) (t->u[k][b] / t->c)));
+}
+
+/* Make the final epochs (see learn_linear.h). */
+NnStatus
+learn_trainer_finish(LearnTrainer *t)
+{
+	int32_t    *ord;
+
+	if (t->finished)
+		return NN_OK;
+	ord = nn_alloc(sizeof(int32_t) * (t->nrows ? t->nrows : 1));
+	if (ord == NULL)
+		return NN_ERR_NOMEM;
+	for (uint32_t e = 0; e < t->o.epochs; e++)
+	{
+		for (int32_t i = 0; i < t->nrows; i++)
+			ord[i] = i;
+		shuffle(t, ord, t->nrows);
+		for (int32_t i = 0; i < t->nrows; i++)
+		{
+			const LearnRow *r = &t->rows[ord[i]];
+
+			if ((i & 255) == 0)
+				nn_check_interrupts();
+			step(t, r->feats, r->n, r->label);
+		}
+	}
+	nn_release(ord);
+	average(t);
+	t->finished = true;
+	return NN_OK;
+}
+
+/* Release everything the trainer holds. */
+void
+learn_trainer_free(LearnTrainer *t)
+{
+	for (int32_t i = 0; i < t->nrows; i++)
+		nn_release(t->rows[i].feats);
+	nn_release(t->rows);
+	for (int32_t k = 0; k < t->nlabels; k++)
+	{
+		nn_release(t->labels[k].s);
+		nn_release(t->w[k]);
+		nn_release(t->g2[k]);
+		nn_release(t->u[k]);
+	}
+	for (int32_t i = 0; i < t->ntargets; i++)
+		nn_release(t->targets[i].s);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Probabilities and best label of f (see learn_linear.h). */
+int32_t
+learn_predict(const float *const *weights, int32_t nlabels, const LearnFeatures *f,
+			  float *probs)
+{
+	scores_of(weights, nlabels, f->feats, f->n, probs);
+	return softmax(probs, nlabels);
+}
