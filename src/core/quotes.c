@@ -26,10 +26,12 @@
 /* Tokens between two interrupt checks. */
 #define Q_CHECK_TOKENS 4096
 /* How far an attribution may sit from its quote, in tokens. */
-#define Q_AFTER_WINDOW 20
+#define Q_AFTER_WINDOW 40
 #define Q_BEFORE_WINDOW 30
 /* Longest speaker phrase, in tokens. */
 #define Q_SOURCE_MAX 9
+/* Longest appositive between a speaker and its verb, in tokens. */
+#define Q_APPOSITIVE_MAX 32
 /* Mentions looked at when resolving a pronoun. */
 #define Q_PRONOUN_LOOKBACK 200
 /* Tokens of new text per chunk; chunks end at a paragraph break. */
@@ -176,6 +178,9 @@ static const char *const noun_markers[] = {
 static const char *const object_cues[] = {
 	"advise", "assure", "remind", "tell", "warn"
 };
+
+/* Object pronouns: the addressee after a verb ("told me"), never its speaker. */
+static const char *const object_pronouns[] = {"him", "me", "them", "us"};
 
 /* Words after "called" that make it a request or a visit, not speech. */
 static const char *const call_particles[] = {
@@ -388,6 +393,20 @@ tok_cue(const QDoc *d, int32_t i)
 	if (nn_cue_particle(t->cue) && !tok_is(d, i + 1, nn_cue_particle(t->cue)))
 		return false;
 	return !(strcmp(t->cue, "call") == 0 && tok_in(d, i + 1, call_particles, LEN(call_particles)));
+}
+
+/* True if lemma takes its addressee before the reported clause ("told reporters"). */
+static bool
+object_cue(const char *lemma)
+{
+	return lemma && nn_wordlist_find(object_cues, LEN(object_cues), lemma, strlen(lemma)) >= 0;
+}
+
+/* True if the words after lemma name its addressee, never its speaker ("told"). */
+static bool
+addressee_after(const char *lemma)
+{
+	return strcmp(lemma, "tell") == 0;
 }
 
 /* Last token of the cue at token k: its particle when it takes one. */
@@ -773,6 +792,8 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 		;
 	if (j < i && j - 2 >= limit && relative_who(d, j))
 		i = j;
+	else if (j < i && j >= limit && tok_punct(d, j, ","))
+		i = j;
 	if (i - 2 >= limit && relative_who(d, i))
 	{
 		int32_t		m = d->tok[i - 2].mention;
@@ -790,7 +811,7 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 	{
 		int32_t		k = i - 1;
 
-		while (k >= limit && k > i - 16 && d->tok[k].sentence == sent &&
+		while (k >= limit && k > i - Q_APPOSITIVE_MAX && d->tok[k].sentence == sent &&
 			   !tok_punct(d, k, ",") && d->tok[k].kind != NN_TOK_QUOTE_CLOSE)
 			k--;
 		if (k < limit || !tok_punct(d, k, ","))
@@ -830,7 +851,7 @@ source_after(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *l
 		   d->tok[j].cue_form != NN_CUE_INFLECTED &&
 		   !tok_in(d, j, after_stops, LEN(after_stops)))
 		j++;
-	if (j == i)
+	if (j == i || (j == i + 1 && tok_in(d, i, object_pronouns, LEN(object_pronouns))))
 		return false;
 	*first = i;
 	*last = j - 1;
@@ -877,12 +898,42 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 		if (k == j)
 		{
 			a->src_after = true;
-			return source_after(d, a->cue_last + 1, k + Q_SOURCE_MAX, &a->src_first,
-								&a->src_last);
+			return !addressee_after(a->cue) &&
+				source_after(d, a->cue_last + 1, k + Q_SOURCE_MAX, &a->src_first,
+							 &a->src_last);
 		}
 		a->src_after = false;
 		return source_before(d, k - 1, j, &a->src_first, &a->src_last) &&
 			a->src_first <= j + 1;
+	}
+	return false;
+}
+
+/*
+ * The subject of the sentence of token k, as the speaker of a participle:
+ * a pronoun or mention within its first words. False if there is none.
+ */
+static bool
+sentence_subject(const QDoc *d, int32_t k, int32_t *first, int32_t *last)
+{
+	int32_t		sf = d->tok[k].sent_first;
+
+	for (int32_t i = sf; i < k && i < sf + 4; i++)
+	{
+		int32_t		m = d->tok[i].mention;
+
+		if (i == sf && pronoun_class(d, i) == 'h')
+		{
+			*first = *last = i;
+			return true;
+		}
+		if (m < 0 || d->ment[m].type == NER_LOC || d->ment[m].type == NER_MISC)
+			continue;
+		*first = i;
+		while (i + 1 < k && d->tok[i + 1].mention == m)
+			i++;
+		*last = i;
+		return true;
 	}
 	return false;
 }
@@ -920,6 +971,8 @@ attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 		a->src_after = false;
 		if (source_before(d, k - 1, limit, &a->src_first, &a->src_last))
 			return true;
+		if (addressee_after(a->cue))
+			return sentence_subject(d, k, &a->src_first, &a->src_last);
 		a->src_after = true;
 		return source_after(d, a->cue_last + 1, i, &a->src_first, &a->src_last);
 	}
@@ -1440,35 +1493,6 @@ participle_cue(const QDoc *d, int32_t k)
 		memcmp(d->text + t->end - 3, "ing", 3) == 0;
 }
 
-/*
- * The subject of the sentence of token k, as the speaker of a participle:
- * a pronoun or mention within its first words. False if there is none.
- */
-static bool
-sentence_subject(const QDoc *d, int32_t k, int32_t *first, int32_t *last)
-{
-	int32_t		sf = d->tok[k].sent_first;
-
-	for (int32_t i = sf; i < k && i < sf + 4; i++)
-	{
-		int32_t		m = d->tok[i].mention;
-
-		if (i == sf && pronoun_class(d, i) == 'h')
-		{
-			*first = *last = i;
-			return true;
-		}
-		if (m < 0 || d->ment[m].type == NER_LOC || d->ment[m].type == NER_MISC)
-			continue;
-		*first = i;
-		while (i + 1 < k && d->tok[i + 1].mention == m)
-			i++;
-		*last = i;
-		return true;
-	}
-	return false;
-}
-
 /* First token of the clause reported by cue a: after "that" or the object. */
 static int32_t
 clause_start(const QDoc *d, const QAttr *a, int32_t sl)
@@ -1478,7 +1502,7 @@ clause_start(const QDoc *d, const QAttr *a, int32_t sl)
 	for (int32_t t = c; t <= sl && t <= c + 8; t++)
 		if (tok_is(d, t, "that"))
 			return t + 1;
-	if (tok_in(d, a->cue_first, object_cues, LEN(object_cues)))
+	if (object_cue(a->cue))
 		c = skip_object(d, c, sl);
 	return c;
 }
@@ -1521,7 +1545,7 @@ indirect_at_cue(QDoc *d, int32_t k)
 			emit_clause(d, clause_start(d, &a, sl), sl, &a);
 		return;
 	}
-	if (k - 1 > sf && tok_punct(d, k - 1, ",") &&
+	if (k - 1 > sf && tok_punct(d, k - 1, ",") && !addressee_after(a.cue) &&
 		source_after(d, a.cue_last + 1, sl, &a.src_first, &a.src_last) &&
 		sl - a.src_last <= 4)
 	{
