@@ -72,6 +72,7 @@ typedef struct Pred
 	long		se;
 	char		name[256];
 	const char *kind;
+	char		cue[24];
 } Pred;
 
 /* An entity mention of the text in code points, with its canonical name. */
@@ -486,7 +487,12 @@ score_doc(const char *text, size_t len, Gold *gold, int ng, Pred *pred, int np, 
 		for (int k = 0; k < 2; k++)
 			t->right[k] += pred_right[k][j];
 		if (dump && !pred_right[0][j])
-			show("FALSE", text, len, pred[j].s, pred[j].e, pred[j].kind);
+		{
+			char		extra[64];
+
+			snprintf(extra, sizeof(extra), "%s cue=%s", pred[j].kind, pred[j].cue);
+			show("FALSE", text, len, pred[j].s, pred[j].e, extra);
+		}
 	}
 	for (int k = 0; k < 2; k++)
 		free(pred_right[k]);
@@ -541,6 +547,7 @@ predict(NerTagger *tagger, const char *text, size_t len, Pred **out)
 		p[i].ss = map[q->spk_start];
 		p[i].se = map[q->spk_end];
 		p[i].kind = nn_quote_kind_name(q->kind);
+		snprintf(p[i].cue, sizeof(p[i].cue), "%s", q->cue ? q->cue : "");
 		snprintf(p[i].name, sizeof(p[i].name), "%.*s", (int) q->name_len,
 				 nn_quote_speaker(&list, q));
 	}

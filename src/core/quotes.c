@@ -163,6 +163,17 @@ static const char *const after_stops[] = {
 	"on", "that", "to", "when", "while", "who", "with"
 };
 
+/* Words after the head of a described speaker ("an official familiar with"). */
+static const char *const postmodifiers[] = {
+	"briefed", "familiar", "knowledgeable", "speaking", "who"
+};
+
+/* Words that open a described speaker's noun phrase ("a", "several"). */
+static const char *const np_openers[] = {
+	"a", "an", "another", "both", "dozens", "many", "most", "one", "other",
+	"several", "some", "the", "three", "two"
+};
+
 /* Prepositions before which a described speaker starts ("in a memo the"). */
 static const char *const desc_cuts[] = {
 	"at", "by", "during", "in", "on", "to", "with"
@@ -378,6 +389,33 @@ speaker_phrase(const QDoc *d, int32_t first, int32_t last)
 	return false;
 }
 
+/*
+ * Words before a plural noun: determiners and prepositions ("the states",
+ * "in emails"). Possessives are left out: "her remarks" attributes.
+ */
+static const char *const plural_markers[] = {
+	"a", "about", "after", "all", "among", "an", "any", "at", "by", "few",
+	"for", "from", "in", "many", "more", "most", "no", "of", "on", "other",
+	"several", "some", "such", "the", "these", "those", "to", "two", "with"
+};
+
+/*
+ * True if token i, an -s form of a reporting verb that is also a noun
+ * ("states", "emails", "reports"), reads as the plural noun: a determiner,
+ * a preposition or a number comes before it.
+ */
+static bool
+plural_noun(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (t->cue_form != NN_CUE_INFLECTED || d->text[t->end - 1] != 's' ||
+		d->text[t->end - 2] == 's' || i == 0)
+		return false;
+	return tok_in(d, i - 1, plural_markers, LEN(plural_markers)) ||
+		d->tok[i - 1].kind == NN_TOK_NUMBER;
+}
+
 /* True if token i is a reporting verb used as a verb. */
 static bool
 tok_cue(const QDoc *d, int32_t i)
@@ -390,9 +428,19 @@ tok_cue(const QDoc *d, int32_t i)
 		(i == 0 || tok_in(d, i - 1, noun_markers, LEN(noun_markers)) ||
 		 !tok_wordlike(d, i - 1)))
 		return false;
+	if (plural_noun(d, i))
+		return false;
 	if (nn_cue_particle(t->cue) && !tok_is(d, i + 1, nn_cue_particle(t->cue)))
 		return false;
 	return !(strcmp(t->cue, "call") == 0 && tok_in(d, i + 1, call_particles, LEN(call_particles)));
+}
+
+/* True if token i ends the head of a described speaker: "familiar", "close to". */
+static bool
+postmodifier(const QDoc *d, int32_t i)
+{
+	return tok_in(d, i, postmodifiers, LEN(postmodifiers)) ||
+		(tok_is(d, i, "close") && tok_is(d, i + 1, "to"));
 }
 
 /* True if lemma takes its addressee before the reported clause ("told reporters"). */
@@ -769,6 +817,28 @@ relative_who(const QDoc *d, int32_t i)
 		(d->tok[i - 2].mention >= 0 || tok_wordlike(d, i - 2));
 }
 
+/* Most words between a relative "who" and its verb ("who for years has argued"). */
+#define Q_WHO_GAP 8
+
+/*
+ * The relative "who" a few words before token i with no punctuation, quote
+ * or other reporting verb between ("Smith, who for years as mayor has
+ * argued"), or -1.
+ */
+static int32_t
+who_before(const QDoc *d, int32_t i, int32_t limit)
+{
+	for (int32_t k = i; k >= limit + 2 && k > i - Q_WHO_GAP; k--)
+	{
+		if (!tok_wordlike(d, k) || d->tok[k].cue_form != NN_CUE_NONE ||
+			d->tok[k].sentence != d->tok[i].sentence)
+			return -1;
+		if (relative_who(d, k))
+			return k;
+	}
+	return -1;
+}
+
 /*
  * The speaker phrase ending at token i and not starting before limit: the
  * run of words back to punctuation, a quote mark or a clause word. An
@@ -779,6 +849,7 @@ static bool
 source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *last)
 {
 	int32_t		j;
+	int32_t		w;
 	int32_t		sent;
 
 	if (limit < 0)
@@ -794,6 +865,8 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 		i = j;
 	else if (j < i && j >= limit && tok_punct(d, j, ","))
 		i = j;
+	else if (!relative_who(d, i) && (w = who_before(d, i, limit)) >= 0)
+		i = w;
 	if (i - 2 >= limit && relative_who(d, i))
 	{
 		int32_t		m = d->tok[i - 2].mention;
@@ -849,7 +922,8 @@ source_after(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *l
 	while (j <= limit && j < d->ntok && j - i < Q_SOURCE_MAX &&
 		   d->tok[j].sentence == d->tok[i].sentence && tok_wordlike(d, j) &&
 		   d->tok[j].cue_form != NN_CUE_INFLECTED &&
-		   !tok_in(d, j, after_stops, LEN(after_stops)))
+		   !tok_in(d, j, after_stops, LEN(after_stops)) &&
+		   !(j > i && d->tok[j].mention < 0 && postmodifier(d, j)))
 		j++;
 	if (j == i || (j == i + 1 && tok_in(d, i, object_pronouns, LEN(object_pronouns))))
 		return false;
@@ -979,7 +1053,10 @@ attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 	return false;
 }
 
-/* Attribution X: "…" / X said: "…" / argues X: (even ending the last paragraph). */
+/*
+ * Attribution X: "…" / X said: "…" / ", argues X:" (even ending the last
+ * paragraph); the speaker follows the verb only in that inversion after a comma.
+ */
 static bool
 attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 {
@@ -990,8 +1067,8 @@ attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 		int32_t		f,
 					l;
 
-		if (a->src_after || !source_after(d, a->cue_last + 1, colon - 1, &f, &l) ||
-			l != colon - 1)
+		if (a->src_after || !tok_punct(d, a->cue_first - 1, ",") ||
+			!source_after(d, a->cue_last + 1, colon - 1, &f, &l) || l != colon - 1)
 			return true;
 		a->src_first = f;
 		a->src_last = l;
@@ -1219,10 +1296,21 @@ set_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t last, bool prefer_last)
 		q->name_len = q->spk_end - q->spk_start;
 		return;
 	}
-	for (int32_t i = first; i < last; i++)
-		if (tok_in(d, i, desc_cuts, LEN(desc_cuts)))
-			cut = i + 1;
+	if (tok_in(d, first, np_openers, LEN(np_openers)))
+	{
+		for (int32_t i = first + 1; i <= last; i++)
+			if (postmodifier(d, i))
+			{
+				last = i - 1;
+				break;
+			}
+	}
+	else
+		for (int32_t i = first; i < last; i++)
+			if (tok_in(d, i, desc_cuts, LEN(desc_cuts)))
+				cut = i + 1;
 	q->spk_start = d->tok[cut].start;
+	q->spk_end = d->tok[last].end;
 	q->name_off = arena_add(d, d->text + q->spk_start, q->spk_end - q->spk_start);
 	q->name_len = q->spk_end - q->spk_start;
 	q->label = "DESC";
@@ -1518,6 +1606,36 @@ clause_first(const QDoc *d, int32_t k, int32_t sf, int32_t sl)
 	return sl - k <= 8 && !tok_in(d, sf, setting_words, LEN(setting_words));
 }
 
+/* Most tokens between "described" and its "as" or manner adverbial. */
+#define Q_AS_WINDOW 12
+
+/* Adverbs of manner or extent that make "described" narrate an act. */
+static const char *const manner_adverbs[] = {"briefly", "vividly"};
+
+/* Nouns after "at" or "in" that do the same ("at length", "in detail"). */
+static const char *const manner_nouns[] = {"depth", "detail", "length"};
+
+/*
+ * True if "described" at token k narrates the act of describing rather
+ * than reporting what was said: no "as" follows ("described X as Y"), and
+ * a manner or extent adverbial does ("described the exercise at length").
+ */
+static bool
+narrates_describing(const QDoc *d, int32_t k, int32_t sl)
+{
+	bool		manner = false;
+
+	for (int32_t i = k + 1; i <= sl && i <= k + Q_AS_WINDOW; i++)
+	{
+		if (tok_is(d, i, "as"))
+			return false;
+		manner |= tok_in(d, i, manner_adverbs, LEN(manner_adverbs)) ||
+			((tok_is(d, i, "at") || tok_is(d, i, "in")) &&
+			 tok_in(d, i + 1, manner_nouns, LEN(manner_nouns)));
+	}
+	return manner;
+}
+
 /* Indirect "X said (that) CLAUSE" / "CLAUSE, X said." around cue k. */
 static void
 indirect_at_cue(QDoc *d, int32_t k)
@@ -1530,6 +1648,8 @@ indirect_at_cue(QDoc *d, int32_t k)
 	a.cue_first = k;
 	a.cue_last = cue_end_tok(d, k);
 	a.cue = d->tok[k].cue;
+	if (strcmp(a.cue, "describe") == 0 && narrates_describing(d, k, sl))
+		return;
 	if (participle_cue(d, k))
 	{
 		if (sentence_subject(d, k, &a.src_first, &a.src_last))

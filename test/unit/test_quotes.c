@@ -622,6 +622,96 @@ test_relative_who(void)
 	expect_speaker_span("who span after a description", described, "the new quotas", "who");
 }
 
+/* A described speaker is its head noun phrase, without "familiar with ...". */
+static void
+test_described_head(void)
+{
+	expect_has("description before the verb",
+			   "A former senior intelligence official familiar with the talks said "
+			   "the plan had been shelved.",
+			   "|A former senior intelligence official|DESC|say; ");
+	expect_has("description after the verb",
+			   "\xE2\x80\x9CThe plan is dead,\xE2\x80\x9D said a former senior intelligence "
+			   "official familiar with the talks.",
+			   "|a former senior intelligence official|DESC|say; ");
+	expect_has("close to",
+			   "An aide close to the governor said the budget would be late.",
+			   "|An aide|DESC|say; ");
+}
+
+/* "X, a former adviser to Y, said": X speaks, also with an adverb before the verb. */
+static void
+test_appositive_names_other(void)
+{
+	expect_has("appositive naming another person",
+			   "\xE2\x80\x9CThe plan is dead,\xE2\x80\x9D Tobias Harris, a former adviser "
+			   "to Mara Lindqvist, said.",
+			   "|The plan is dead|Tobias Harris|PER|say; ");
+	expect_has("adverb after the appositive",
+			   "Tobias Harris, a former adviser to Mara Lindqvist, forcefully argued that "
+			   "the plan was dead.",
+			   "|Tobias Harris|PER|argue; ");
+	expect_has("long appositive",
+			   "\xE2\x80\x9CWe will not sell the port,\xE2\x80\x9D Ana Ruiz, the chief executive "
+			   "of a shipping firm that moves a third of the cargo of the harbour and "
+			   "owns two of its cranes, told the newspaper.",
+			   "|We will not sell the port|Ana Ruiz|PER|tell; ");
+}
+
+/* Words between a relative "who" and its verb. */
+static void
+test_who_gap(void)
+{
+	const char *text = "The plan was criticised by Ines Marr, who for years as mayor has "
+		"argued that the bridge should close.";
+
+	expect_has("who ... has argued", text, "|the bridge should close|Ines Marr|PER|argue; ");
+	expect_lacks("not the words between", text, "|mayor|");
+}
+
+/* "told me": the source speaks, never the writer's "me". */
+static void
+test_told_me(void)
+{
+	expect_has("quote, X told me",
+			   "\xE2\x80\x9CNobody wants this fight,\xE2\x80\x9D Jeff Kingston told me.",
+			   "|Nobody wants this fight|Jeff Kingston|PER|tell; ");
+	expect_has("X told me CLAUSE",
+			   "Jeff Kingston told me the coalition would not survive the winter.",
+			   "indirect|the coalition would not survive the winter|Jeff Kingston|PER|tell; ");
+	expect_has("told me after an appositive with a comma",
+			   "Ana Ruiz, who runs a shipping firm -- one that, by her count, moves a third "
+			   "of the cargo -- told me, \xE2\x80\x9CWe cannot wait for the port.\xE2\x80\x9D",
+			   "|Ana Ruiz|PER|tell; ");
+	expect_lacks("never me",
+				 "Ana Ruiz, who runs a shipping firm -- one that, by her count, moves a third "
+				 "of the cargo -- told me, \xE2\x80\x9CWe cannot wait for the port.\xE2\x80\x9D",
+				 "|me|");
+}
+
+/* "described X at length" narrates; "described X as Y" reports. */
+static void
+test_described_at_length(void)
+{
+	expect_rows("at length", "The general described the exercise at length on Monday.", 0);
+	expect_rows("in detail", "Ines Marr described the new harbour in detail.", 0);
+	expect_has("described as",
+			   "The minister described the exercise as a success.",
+			   "indirect|the exercise as a success|");
+}
+
+/* Plural nouns that are also reporting verbs ("the states", "in emails") report nothing. */
+static void
+test_plural_nouns(void)
+{
+	expect_rows("the states", "Voters in the states Ines Marr won were younger than expected.", 0);
+	expect_rows("in emails", "In emails released on Friday the aides discussed the budget.", 0);
+	expect_has("her remarks still attribute",
+			   "Maria Ostrova spoke for an hour.\n\nHer remarks ran longer than planned:\n\n"
+			   "\xE2\x80\x9CWe have waited long enough for this agreement.\xE2\x80\x9D",
+			   "|Maria Ostrova|PER|remark; ");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -660,6 +750,12 @@ main(void)
 	test_possessive_source();
 	test_own_attribution_beats_continuation();
 	test_relative_who();
+	test_described_head();
+	test_appositive_names_other();
+	test_who_gap();
+	test_told_me();
+	test_described_at_length();
+	test_plural_nouns();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
