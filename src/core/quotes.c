@@ -128,6 +128,8 @@ typedef struct QDoc
 	QMention	recent[Q_PRONOUN_LOOKBACK]; /* ring of antecedents */
 	int32_t		nrecent;
 	NnQuote		scratch;		/* rows of context text, discarded */
+	NnEntityExtractor ents;		/* kept across chunks: people's full names */
+	bool		ents_open;
 } QDoc;
 
 /* Words that stop a speaker phrase: clause links and verbs' companions. */
@@ -634,21 +636,29 @@ mention_gender(const QDoc *d, size_t start, const char *canon, size_t canon_len)
 /*
  * Read every mention, copying its canonical name to the arena; the tagger
  * takes the tokens read_tokens kept rather than tokenizing the chunk again.
+ * One extractor serves every chunk, so a surname in a later chunk takes
+ * the full name an earlier chunk gave, as entities() resolves it.
  */
 static NnStatus
 read_mentions(QDoc *d, NerTagger *tagger)
 {
-	NnEntityExtractor ex;
+	NnEntityExtractor *ex = &d->ents;
 	const NnEntity *ents;
 	size_t		off = d->chunk_start;
-	NnStatus	st = nn_entities_begin_tokens(&ex, tagger, NULL, d->text + off,
-											  d->chunk_end - off, d->raw, d->nraw);
+	NnStatus	st;
 	int			n;
 
+	if (d->ents_open)
+		st = nn_entities_continue_tokens(ex, d->text + off, d->chunk_end - off,
+										 d->raw, d->nraw);
+	else
+		st = nn_entities_begin_tokens(ex, tagger, NULL, d->text + off,
+									  d->chunk_end - off, d->raw, d->nraw);
+	d->ents_open = true;
 	d->nment = 0;
 	if (st != NN_OK)
 		return st;
-	while ((n = nn_entities_next(&ex, &ents)) > 0)
+	while ((n = nn_entities_next(ex, &ents)) > 0)
 	{
 		nn_check_interrupts();
 		if (!grow(d, (void **) &d->ment, &d->ment_cap, d->nment + n, sizeof(QMention)))
@@ -661,16 +671,15 @@ read_mentions(QDoc *d, NerTagger *tagger)
 			m->end = ents[i].end + off;
 			m->type = ents[i].type;
 			m->name_len = ents[i].canon_len;
-			m->name_off = arena_add(d, nn_entities_canonical(&ex, &ents[i]),
+			m->name_off = arena_add(d, nn_entities_canonical(ex, &ents[i]),
 									ents[i].canon_len);
 			m->quoted = false;
 			m->gender = ents[i].type != NER_PER ? 0 :
-				mention_gender(d, m->start, nn_entities_canonical(&ex, &ents[i]),
+				mention_gender(d, m->start, nn_entities_canonical(ex, &ents[i]),
 							   ents[i].canon_len);
 		}
 	}
-	st = ex.status;
-	nn_entities_end(&ex);
+	st = ex->status;
 	return d->nomem ? NN_ERR_NOMEM : st;
 }
 
@@ -1787,6 +1796,8 @@ nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *
 	}
 	if (st == NN_OK && out->n > 1)
 		qsort(out->items, (size_t) out->n, sizeof(NnQuote), row_cmp);
+	if (d->ents_open)
+		nn_entities_end(&d->ents);
 	nn_release(d->tok);
 	nn_release(d->raw);
 	nn_release(d->ment);

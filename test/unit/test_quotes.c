@@ -439,6 +439,33 @@ test_chunks(void)
 	free(text);
 }
 
+/*
+ * A surname in a later chunk takes the full name an earlier chunk gave:
+ * the name appears once, then more than a chunk of other text, then the
+ * quote with the surname alone.
+ */
+static void
+test_names_across_chunks(void)
+{
+	const char *head = "Tobias Harris opened the hearing on the harbour.\n";
+	const char *para = "The water board met again on Tuesday to discuss the pipes.\n";
+	const char *tail = "\xE2\x80\x9CThe pipes will be replaced,\xE2\x80\x9D Harris said.\n";
+	size_t		n = strlen(para);
+	size_t		reps = 2 * NN_ENTITY_CHUNK / 10;
+	char	   *text = malloc(strlen(head) + n * reps + strlen(tail) + 1);
+	char		got[8192];
+	size_t		used = strlen(head);
+
+	memcpy(text, head, used);
+	for (size_t i = 0; i < reps; i++, used += n)
+		memcpy(text + used, para, n);
+	strcpy(text + used, tail);
+	describe(text, got, sizeof(got));
+	CHECK(strstr(got, "direct|The pipes will be replaced|Tobias Harris|PER|say; ") != NULL,
+		  "surname %zu paragraphs after the full name: \"%s\"", reps, got);
+	free(text);
+}
+
 /* CPU seconds to extract the quotes of reps copies of unit. */
 static double
 seconds_for(const char *unit, size_t reps)
@@ -741,6 +768,7 @@ main(void)
 	test_indirect_patterns();
 	test_pronoun_gender();
 	test_chunks();
+	test_names_across_chunks();
 	test_linear();
 	test_quote_marks_only();
 	test_trim_spaces();
