@@ -143,9 +143,10 @@ static const char *const stop_words[] = {
 static const char *const aux_words[] = {
 	"again", "already", "also", "bluntly", "can", "could", "did", "does",
 	"earlier", "even", "first", "flatly", "had", "has", "have", "later",
-	"may", "might", "must", "n't", "never", "not", "n\xE2\x80\x99t", "often",
-	"once", "previously", "privately", "publicly", "recently", "repeatedly",
-	"reportedly", "should", "simply", "still", "then", "will", "would"
+	"may", "might", "must", "n't", "never", "not", "now", "n\xE2\x80\x99t",
+	"often", "once", "previously", "privately", "publicly", "recently",
+	"repeatedly", "reportedly", "should", "simply", "still", "then", "will",
+	"would"
 };
 
 /* Words that cannot make a described speaker on their own. */
@@ -1256,6 +1257,20 @@ set_relative_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t w)
 }
 
 /*
+ * True if mention m can name the speaker of phrase [first, last]: a person
+ * or organisation, or a place or group that is the whole phrase ("Russia
+ * said"); "U.S. officials" and "Republican lawmakers" are described.
+ */
+static bool
+names_speaker(const QDoc *d, int32_t m, int32_t first, int32_t last)
+{
+	const QMention *x = &d->ment[m];
+
+	return x->type == NER_PER || x->type == NER_ORG ||
+		(x->start <= d->tok[first].start && x->end >= d->tok[last].end);
+}
+
+/*
  * Fill q's speaker from the phrase [first, last]: its mention (the last one
  * when the verb follows, as the nearest), else a resolved pronoun, else the
  * phrase itself as a description.
@@ -1274,7 +1289,8 @@ set_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t last, bool prefer_last)
 	for (int32_t i = first; i <= last; i++)
 		if (d->tok[i].mention >= 0 && (m < 0 || prefer_last) &&
 			!(i > first && d->ment[d->tok[i].mention].type == NER_LOC &&
-			  tok_in(d, i - 1, origin_words, LEN(origin_words))))
+			  tok_in(d, i - 1, origin_words, LEN(origin_words))) &&
+			names_speaker(d, d->tok[i].mention, first, last))
 			m = d->tok[i].mention;
 	q->spk_start = d->tok[first].start;
 	q->spk_end = d->tok[last].end;

@@ -739,6 +739,18 @@ test_plural_nouns(void)
 			   "|Maria Ostrova|PER|remark; ");
 }
 
+/* A place or group modifying a described speaker does not speak ("U.S. officials"). */
+static void
+test_modifier_mentions(void)
+{
+	expect_has("place before the head", "U.S. officials said the talks would resume on Friday.",
+			   "|U.S. officials|DESC|say; ");
+	expect_has("a country alone speaks", "Russia said the talks would resume on Friday.",
+			   "|Russia|LOC|say; ");
+	expect_has("now before the verb", "Mara Lindqvist now says the talks will resume.",
+			   "|Mara Lindqvist|PER|say; ");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -784,6 +796,7 @@ main(void)
 	test_told_me();
 	test_described_at_length();
 	test_plural_nouns();
+	test_modifier_mentions();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
