@@ -419,6 +419,23 @@ plural_noun(const QDoc *d, int32_t i)
 		d->tok[i - 1].kind == NN_TOK_NUMBER;
 }
 
+/*
+ * True if capitalised token i inside its sentence is part of a name ("The
+ * Huffington Post.", "Washington Post reporter"): a bare lemma or a word
+ * of a mention, unless a capitalised word follows, as in a title-case
+ * headline ("Trump Tweets A Graphic").
+ */
+static bool
+name_word(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (!tok_capital(d, i) || i == t->sent_first ||
+		(t->mention < 0 && t->cue_form != NN_CUE_BARE))
+		return false;
+	return !(i + 1 <= t->sent_last && tok_wordlike(d, i + 1) && tok_capital(d, i + 1));
+}
+
 /* True if token i is a reporting verb used as a verb. */
 static bool
 tok_cue(const QDoc *d, int32_t i)
@@ -431,7 +448,7 @@ tok_cue(const QDoc *d, int32_t i)
 		(i == 0 || tok_in(d, i - 1, noun_markers, LEN(noun_markers)) ||
 		 !tok_wordlike(d, i - 1)))
 		return false;
-	if (plural_noun(d, i))
+	if (plural_noun(d, i) || name_word(d, i))
 		return false;
 	if (nn_cue_particle(t->cue) && !tok_is(d, i + 1, nn_cue_particle(t->cue)))
 		return false;

@@ -751,6 +751,21 @@ test_modifier_mentions(void)
 			   "|Mara Lindqvist|PER|say; ");
 }
 
+/* A capitalised lemma inside a name is no verb ("told The Huffington Post."). */
+static void
+test_name_words(void)
+{
+	const char *text = "\xE2\x80\x9CWe lost the vote,\xE2\x80\x9D Ines Marr told The Daily Post. "
+		"\xE2\x80\x9CWe will be back next year.\xE2\x80\x9D";
+
+	expect_has("quote after a paper's name", text,
+			   "|We will be back next year.|Ines Marr|PER|");
+	expect_lacks("the paper is no speaker", text, "|The Daily|");
+	expect_has("title-case headline keeps its verb",
+			   "Mara Lindqvist Says The Harbour Will Reopen In June",
+			   "|Mara Lindqvist|PER|say; ");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -797,6 +812,7 @@ main(void)
 	test_described_at_length();
 	test_plural_nouns();
 	test_modifier_mentions();
+	test_name_words();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
