@@ -16,8 +16,9 @@
  *	  quote names a speaker overlapping that source, equal to its text, or
  *	  equal to the canonical name the entity pipeline gives a mention inside
  *	  the gold source ("Mr. McKinley" is "Kevin McKinley" when the text named
- *	  him so earlier). A gold pronoun source gives no name (the gold marks
- *	  no antecedents), so only an overlapping speaker is right for it; the
+ *	  him so earlier), or, for a relative "who", of the mention right before
+ *	  its comma. A gold pronoun source gives no name (the gold marks no
+ *	  antecedents), so only an overlapping speaker is right for it; the
  *	  strict figure (overlap or text only) is printed too.
  */
 #define _GNU_SOURCE
@@ -388,16 +389,26 @@ speaker_strict(const Pred *p, const Gold *g)
 		 (g->source_text[0] && strcasestr(p->name, g->source_text) != NULL));
 }
 
-/* True if some mention inside the gold source has the predicted canonical name. */
+/*
+ * True if a mention the gold source names has the predicted canonical name:
+ * one inside the source, or for a relative "who" the mention it follows
+ * (", who" right after the name).
+ */
 static bool
 same_canonical(const Pred *p, const Gold *g)
 {
-	if (strlen(p->name) < 3)
+	bool		relative = strcasecmp(g->source_text, "who") == 0;
+
+	if (strlen(p->name) < 3 || g->source.n == 0)
 		return false;
 	for (int i = 0; i < nments; i++)
-		if (overlap(&g->source, ments[i].s, ments[i].e) == ments[i].e - ments[i].s &&
-			strcasecmp(ments[i].name, p->name) == 0)
+	{
+		bool		named = overlap(&g->source, ments[i].s, ments[i].e) == ments[i].e - ments[i].s;
+
+		named |= relative && ments[i].e <= g->source.s[0] && ments[i].e >= g->source.s[0] - 3;
+		if (named && strcasecmp(ments[i].name, p->name) == 0)
 			return true;
+	}
 	return false;
 }
 
