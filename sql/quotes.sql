@@ -69,6 +69,9 @@ SELECT * FROM q('Jeff Kingston told me the coalition would not survive the winte
 SELECT * FROM q('“The plan is dead,” Tobias Harris, a former adviser to Mara Lindqvist, said.');
 SELECT * FROM q('Tobias Harris, a former adviser to Mara Lindqvist, forcefully argued that the plan was dead.');
 
+-- X (party-state) said
+SELECT * FROM q('“The bill is a gift to the banks,” Rep. Gwen Moore (D-Wis.) said.');
+
 -- "who" with words before its verb
 SELECT * FROM q('The plan was criticised by Ines Marr, who for years as mayor has argued that the bridge should close.');
 

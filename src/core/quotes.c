@@ -307,12 +307,12 @@ tok_punct(const QDoc *d, int32_t i, const char *p)
 		memcmp(d->text + d->tok[i].start, p, n) == 0;
 }
 
-/* True for an em or en dash, or "--", which can introduce a speaker. */
+/* True for an em or en dash, a horizontal bar or "--", which can introduce a speaker. */
 static bool
 tok_dash(const QDoc *d, int32_t i)
 {
 	return tok_punct(d, i, "\xE2\x80\x94") || tok_punct(d, i, "\xE2\x80\x93") ||
-		tok_punct(d, i, "--");
+		tok_punct(d, i, "\xE2\x80\x95") || tok_punct(d, i, "--");
 }
 
 /* True if token i ends a sentence or clause for the attribution windows. */
@@ -844,6 +844,36 @@ relative_who(const QDoc *d, int32_t i)
 		(d->tok[i - 2].mention >= 0 || tok_wordlike(d, i - 2));
 }
 
+/* Most tokens of a parenthesis after a name ("(D-Wis.)", "(R)"). */
+#define Q_PAREN_MAX 6
+
+/*
+ * Token i, or the token before the short parenthesis that token i closes:
+ * "Rep. Gwen Moore (D-Wis.) said" names Gwen Moore.
+ */
+static int32_t
+skip_parenthesis(const QDoc *d, int32_t i, int32_t limit)
+{
+	if (i < limit || !tok_punct(d, i, ")"))
+		return i;
+	for (int32_t k = i - 1; k > limit && k >= i - Q_PAREN_MAX; k--)
+		if (tok_punct(d, k, "("))
+			return d->tok[k - 1].sentence == d->tok[i].sentence ? k - 1 : i;
+	return i;
+}
+
+/* The ")" closing a short parenthesis that opens at token k ("(D-Wis.)"), else k. */
+static int32_t
+paren_end(const QDoc *d, int32_t k)
+{
+	if (!tok_punct(d, k, "("))
+		return k;
+	for (int32_t i = k + 1; i < d->ntok && i <= k + Q_PAREN_MAX; i++)
+		if (tok_punct(d, i, ")"))
+			return i;
+	return k;
+}
+
 /* Most words between a relative "who" and its verb ("who for years has argued"). */
 #define Q_WHO_GAP 8
 
@@ -884,7 +914,7 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 	if (i < limit)
 		return false;
 	sent = d->tok[i].sentence;
-	i = skip_aux_back(d, i, limit);
+	i = skip_parenthesis(d, skip_aux_back(d, i, limit), limit);
 	for (j = i; j >= limit && i - j < 4 &&
 		 (ly_adverb(d, j) || tok_in(d, j, aux_words, LEN(aux_words))); j--)
 		;
@@ -986,7 +1016,7 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 		a->src_after = true;
 		return true;
 	}
-	for (int32_t k = j; k < d->ntok && k < j + Q_AFTER_WINDOW; k++)
+	for (int32_t k = j; k < d->ntok && k < j + Q_AFTER_WINDOW; k = paren_end(d, k) + 1)
 	{
 		if (d->tok[k].paragraph != para || d->tok[k].kind == NN_TOK_QUOTE_OPEN ||
 			(tok_final(d, k) && k > j))

@@ -766,6 +766,21 @@ test_name_words(void)
 			   "|Mara Lindqvist|PER|say; ");
 }
 
+/* A party and state in parentheses between speaker and verb; a horizontal bar as dash. */
+static void
+test_parenthesis_and_bar(void)
+{
+	expect_has("parenthesis before said",
+			   "\xE2\x80\x9CThe bill is a gift to the banks,\xE2\x80\x9D Rep. Gwen Moore (D-Wis.) said.",
+			   "direct|The bill is a gift to the banks|Gwen Moore|PER|say; ");
+	expect_has("parenthesis before argued",
+			   "Sen. Ruth Abel (R-Ohio) argued that the bill would fail.",
+			   "indirect|the bill would fail|Ruth Abel|PER|argue; ");
+	expect_has("horizontal bar",
+			   "\xE2\x80\x9CWe will not move the port.\xE2\x80\x9D \xE2\x80\x95 Pamela Ruiz",
+			   "direct|We will not move the port.|Pamela Ruiz|PER|");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -813,6 +828,7 @@ main(void)
 	test_plural_nouns();
 	test_modifier_mentions();
 	test_name_words();
+	test_parenthesis_and_bar();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
