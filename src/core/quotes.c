@@ -1110,6 +1110,15 @@ attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 	return false;
 }
 
+/* True if the words right before token i are a person's name ("... Daron Shaw:"). */
+static bool
+person_before(const QDoc *d, int32_t i)
+{
+	int32_t		m = i > 0 ? d->tok[i - 1].mention : -1;
+
+	return m >= 0 && d->ment[m].type == NER_PER;
+}
+
 /*
  * Attribution X: "…" / X said: "…" / ", argues X:" (even ending the last
  * paragraph); the speaker follows the verb only in that inversion after a comma.
@@ -1133,7 +1142,8 @@ attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 		return true;
 	}
 	if (!source_before(d, colon - 1, colon - Q_SOURCE_MAX, &a->src_first, &a->src_last) ||
-		(a->src_first > 0 && d->tok[a->src_first - 1].sentence == d->tok[colon].sentence))
+		(a->src_first > 0 && d->tok[a->src_first - 1].sentence == d->tok[colon].sentence &&
+		 !person_before(d, colon)))
 		return false;
 	a->cue_first = a->cue_last = colon;
 	a->cue = ":";

@@ -781,6 +781,16 @@ test_parenthesis_and_bar(void)
 			   "direct|We will not move the port.|Pamela Ruiz|PER|");
 }
 
+/* A person's name right before a colon speaks the quote after it, wherever its sentence starts. */
+static void
+test_name_colon(void)
+{
+	expect_has("name ends the clause before the colon",
+			   "The timing does not surprise the pollster Daron Shaw: \xE2\x80\x9CLesser-known "
+			   "candidates gain the most from early wins.\xE2\x80\x9D",
+			   "|Daron Shaw|PER|:; ");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -829,6 +839,7 @@ main(void)
 	test_modifier_mentions();
 	test_name_words();
 	test_parenthesis_and_bar();
+	test_name_colon();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
