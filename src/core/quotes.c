@@ -1040,6 +1040,16 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 	return false;
 }
 
+/* True if cue k is a participle after a comma: "…, saying CLAUSE". */
+static bool
+participle_cue(const QDoc *d, int32_t k)
+{
+	const QTok *t = &d->tok[k];
+
+	return tok_punct(d, k - 1, ",") && t->end - t->start > 4 &&
+		memcmp(d->text + t->end - 3, "ing", 3) == 0;
+}
+
 /*
  * The subject of the sentence of token k, as the speaker of a participle:
  * a pronoun or mention within its first words. False if there is none.
@@ -1100,6 +1110,8 @@ attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 		a->cue_last = cue_end_tok(d, k);
 		a->cue = d->tok[k].cue;
 		a->src_after = false;
+		if (participle_cue(d, k) && sentence_subject(d, k, &a->src_first, &a->src_last))
+			return true;
 		if (source_before(d, k - 1, limit, &a->src_first, &a->src_last))
 			return true;
 		if (addressee_after(a->cue))
@@ -1653,15 +1665,6 @@ skip_object(const QDoc *d, int32_t i, int32_t last)
 	return i + 1;
 }
 
-/* True if cue k is a participle after a comma: "…, saying CLAUSE". */
-static bool
-participle_cue(const QDoc *d, int32_t k)
-{
-	const QTok *t = &d->tok[k];
-
-	return tok_punct(d, k - 1, ",") && t->end - t->start > 4 &&
-		memcmp(d->text + t->end - 3, "ing", 3) == 0;
-}
 
 /* First token of the clause reported by cue a: after "that" or the object. */
 static int32_t

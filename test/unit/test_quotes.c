@@ -791,6 +791,16 @@ test_name_colon(void)
 			   "|Daron Shaw|PER|:; ");
 }
 
+/* A participle after a comma ("..., adding: “…”") takes the sentence's subject. */
+static void
+test_participle_quote(void)
+{
+	expect_has("adding: quote",
+			   "Ines Marr spoke for an hour on the harbour plan, adding: "
+			   "\xE2\x80\x9CWe will not wait for Brussels.\xE2\x80\x9D",
+			   "|We will not wait for Brussels.|Ines Marr|PER|add; ");
+}
+
 /* Run every test with the embedded model. */
 int
 main(void)
@@ -840,6 +850,7 @@ main(void)
 	test_name_words();
 	test_parenthesis_and_bar();
 	test_name_colon();
+	test_participle_quote();
 	ner_tagger_free(&tagger);
 	nn_icu_release();
 	return unit_done();
