@@ -89,7 +89,8 @@ test_cues(void)
 		{"warned", "warn"}, {"tweeted", "tweet"}, {"posted", "post"},
 		{"cautioned", "caution"}, {"conceded", "concede"}, {"admitted", "admit"},
 		{"denies", "deny"}, {"denied", "deny"}, {"replied", "reply"},
-		{"Quipped", "quip"}, {"SAID", "say"}, {"swore", "swear"}
+		{"Quipped", "quip"}, {"SAID", "say"}, {"swore", "swear"},
+		{"chanted", "chant"}, {"wondered", "wonder"}
 	};
 	const char *lemma = NULL;
 
