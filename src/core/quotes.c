@@ -436,6 +436,28 @@ name_word(const QDoc *d, int32_t i)
 	return !(i + 1 <= t->sent_last && tok_wordlike(d, i + 1) && tok_capital(d, i + 1));
 }
 
+/*
+ * Lemmas that news writes mostly as nouns ("the swing state", "in a post"):
+ * their bare and -s forms report only when the report follows at once.
+ */
+static const char *const noun_lemmas[] = {"email", "post", "state"};
+
+/*
+ * True if token i, a bare or -s form of a noun_lemmas verb, is not followed
+ * by "that", a colon, a comma or a quote mark ("states that", "posts:").
+ */
+static bool
+noun_use(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (nn_wordlist_find(noun_lemmas, LEN(noun_lemmas), t->cue, strlen(t->cue)) < 0 ||
+		(t->cue_form == NN_CUE_INFLECTED && d->text[t->end - 1] != 's'))
+		return false;
+	return !(tok_is(d, i + 1, "that") || tok_punct(d, i + 1, ":") || tok_punct(d, i + 1, ",") ||
+			 (i + 1 < d->ntok && d->tok[i + 1].kind == NN_TOK_QUOTE_OPEN));
+}
+
 /* True if token i is a reporting verb used as a verb. */
 static bool
 tok_cue(const QDoc *d, int32_t i)
@@ -448,7 +470,7 @@ tok_cue(const QDoc *d, int32_t i)
 		(i == 0 || tok_in(d, i - 1, noun_markers, LEN(noun_markers)) ||
 		 !tok_wordlike(d, i - 1)))
 		return false;
-	if (plural_noun(d, i) || name_word(d, i))
+	if (plural_noun(d, i) || name_word(d, i) || noun_use(d, i))
 		return false;
 	if (nn_cue_particle(t->cue) && !tok_is(d, i + 1, nn_cue_particle(t->cue)))
 		return false;

@@ -734,6 +734,14 @@ test_plural_nouns(void)
 {
 	expect_rows("the states", "Voters in the states Ines Marr won were younger than expected.", 0);
 	expect_rows("in emails", "In emails released on Friday the aides discussed the budget.", 0);
+	expect_rows("swing states", "Ines Marr won most swing states by a wide margin last year.", 0);
+	expect_rows("a swing state", "Ohio is a swing state Ines Marr must win in November.", 0);
+	expect_has("states that still reports",
+			   "The memo states that the harbour will reopen in June.",
+			   "indirect|the harbour will reopen in June|The memo|DESC|state; ");
+	expect_has("posts: still reports",
+			   "Mara Lindqvist posts: \xE2\x80\x9CThe harbour reopens in June.\xE2\x80\x9D",
+			   "|Mara Lindqvist|PER|post; ");
 	expect_has("her remarks still attribute",
 			   "Maria Ostrova spoke for an hour.\n\nHer remarks ran longer than planned:\n\n"
 			   "\xE2\x80\x9CWe have waited long enough for this agreement.\xE2\x80\x9D",
