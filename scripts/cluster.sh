@@ -31,10 +31,11 @@
 
 NEWSNLP_CLUSTER_USER=newsnlp
 
-# Run a command as the user who owns the cluster.
+# Run a command as the user who owns the cluster. runuser resets PATH, so
+# it is passed on: the server must come from PG_CONFIG's installation.
 cluster_as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
-		(cd / && runuser -u "$NEWSNLP_CLUSTER_USER" -- "$@")
+		(cd / && runuser -u "$NEWSNLP_CLUSTER_USER" -- env PATH="$PATH" "$@")
 	else
 		"$@"
 	fi
@@ -70,6 +71,7 @@ cluster_start() {
 		return 0    # already running
 	fi
 	cluster_stop
+	pg_setup_env || return 1
 	NEWSNLP_CLUSTER_DIR="$(cluster_make_dir)" || return 1
 	export NEWSNLP_CLUSTER_DIR
 	local dir="$NEWSNLP_CLUSTER_DIR" port
@@ -79,9 +81,9 @@ cluster_start() {
 }
 
 # Make the directory of a new cluster, owned by the user the server runs as, and print it.
+# Callers run pg_setup_env first: this runs in a command substitution, whose PATH is lost.
 cluster_make_dir() {
 	local dir
-	pg_setup_env || return 1
 	cluster_ensure_user || return 1
 	dir="$(mktemp -d /tmp/newsnlp-pg.XXXXXX)" || return 1
 	if [ "$(id -u)" -eq 0 ]; then
@@ -162,6 +164,7 @@ cluster_start_named() {
 		return 1
 	fi
 	[ "${2:-}" = tcp ] && listen="'127.0.0.1'"
+	pg_setup_env || return 1
 	dir="$(cluster_make_dir)" || return 1
 	port="$(cluster_free_port)"
 	NEWSNLP_CLUSTER_DIRS[$name]="$dir"

@@ -61,6 +61,41 @@ SELECT * FROM q('Trump’s aides, who came of age in the ’90s, don’t comment
 SELECT * FROM q('The so-called “peace plan” was published on Monday.');
 SELECT * FROM q('Critics of the “America First” doctrine gathered outside.');
 
+-- "told me" framing: the source speaks, never "me"
+SELECT * FROM q('“Nobody in Tokyo wants this fight,” Jeff Kingston told me.');
+SELECT * FROM q('Jeff Kingston told me the coalition would not survive the winter.');
+
+-- X, a former adviser to Y, said: X speaks, not Y
+SELECT * FROM q('“The plan is dead,” Tobias Harris, a former adviser to Mara Lindqvist, said.');
+SELECT * FROM q('Tobias Harris, a former adviser to Mara Lindqvist, forcefully argued that the plan was dead.');
+
+-- X (party-state) said
+SELECT * FROM q('“The bill is a gift to the banks,” Rep. Gwen Moore (D-Wis.) said.');
+
+-- "who" with words before its verb
+SELECT * FROM q('The plan was criticised by Ines Marr, who for years as mayor has argued that the bridge should close.');
+
+-- A described speaker ends at its head noun phrase.
+SELECT * FROM q('A former senior intelligence official familiar with the talks said the plan had been shelved.');
+SELECT * FROM q('“The plan is dead,” said an aide close to the governor.');
+
+-- A place after a preposition belongs to the description; it does not speak.
+SELECT * FROM q('Officials in Tokyo said the talks would resume.');
+
+-- "described X at length" narrates an act; "described X as Y" reports.
+SELECT * FROM q('The general described the exercise at length on Monday.');
+SELECT * FROM q('The minister described the exercise as a success.');
+
+-- Plural nouns that are also reporting verbs report nothing.
+SELECT * FROM q('Voters in the states Ines Marr won were younger than expected.');
+
+-- A surname far into a long document (past the 20,000-token chunks) takes
+-- the full name given at its start, as entities() resolves it.
+SELECT quote, speaker, speaker_label, cue FROM newsnlp.quotes(
+  E'Tobias Harris opened the hearing on the harbour.\n' ||
+  repeat(E'The water board met again on Tuesday to discuss the pipes.\n', 4000) ||
+  '“The pipes will be replaced,” Harris said.');
+
 -- Positions: substr(body, pos, len) = quote, and the speaker span is text of the body.
 SELECT bool_and(substr(b, pos, len) = quote) AS quote_positions_hold,
        bool_and(speaker_pos IS NULL OR speaker_len > 0) AS speaker_spans_sane

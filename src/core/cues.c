@@ -25,19 +25,19 @@
 static const char *const lemmas[] = {
 	"accuse", "acknowledge", "add", "admit", "advise", "agree", "allege",
 	"announce", "answer", "apologize", "argue", "ask", "assert", "assure",
-	"blame", "blast", "boast", "brag", "call", "caution", "charge", "chide",
-	"claim", "comment", "complain", "concede", "conclude", "concur",
-	"confirm", "contend", "continue", "counter", "criticise", "criticize",
-	"declare", "decry", "demand", "deny", "describe", "disclose", "dismiss",
-	"elaborate", "email", "emphasise", "emphasize", "estimate", "exclaim",
-	"explain", "hint", "insist", "joke", "lament", "lash", "maintain",
-	"make", "mention", "muse", "note", "observe", "pledge", "point", "post",
-	"predict", "proclaim", "promise", "quip", "reaffirm", "recall",
-	"recommend", "recount", "reiterate", "reject", "remark", "remind",
-	"reply", "report", "respond", "retort", "reveal", "say", "scoff",
-	"shout", "slam", "snap", "speculate", "state", "stress", "suggest",
-	"swear", "tell", "testify", "threaten", "tout", "tweet", "underscore",
-	"urge", "vow", "warn", "write", "yell"
+	"blame", "blast", "boast", "brag", "call", "caution", "chant", "charge",
+	"chide", "claim", "comment", "complain", "concede", "conclude",
+	"concur", "confirm", "contend", "continue", "counter", "criticise",
+	"criticize", "declare", "decry", "demand", "deny", "describe",
+	"disclose", "dismiss", "elaborate", "email", "emphasise", "emphasize",
+	"estimate", "exclaim", "explain", "hint", "insist", "joke", "lament",
+	"lash", "maintain", "make", "mention", "muse", "note", "observe",
+	"pledge", "point", "post", "predict", "proclaim", "promise", "quip",
+	"reaffirm", "recall", "recommend", "recount", "reiterate", "reject",
+	"remark", "remind", "reply", "report", "respond", "retort", "reveal",
+	"say", "scoff", "shout", "slam", "snap", "speculate", "state", "stress",
+	"suggest", "swear", "tell", "testify", "threaten", "tout", "tweet",
+	"underscore", "urge", "vow", "warn", "wonder", "write", "yell"
 };
 
 /* Irregular forms and their lemmas, sorted by form in strcmp order. */

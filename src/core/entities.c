@@ -128,6 +128,23 @@ nn_entities_begin_tokens(NnEntityExtractor *ex, NerTagger *tagger, const NnDict 
 	return NN_OK;
 }
 
+/* Go on to the next piece of the document, keeping the people named so far. */
+NnStatus
+nn_entities_continue_tokens(NnEntityExtractor *ex, const char *text, size_t len,
+							const NnToken *tokens, int32_t ntokens)
+{
+	ex->text = text;
+	ex->len = len;
+	ex->use_given = true;
+	ex->given = tokens;
+	ex->ngiven = ntokens;
+	ex->given_next = 0;
+	ex->have_pending = false;
+	ex->done = false;
+	ex->ntokens = 0;
+	return ex->status;
+}
+
 /* The next token of the document, the held-back one first. */
 static bool
 next_token(NnEntityExtractor *ex, NnToken *tok)

@@ -111,6 +111,17 @@ extern NnStatus nn_entities_begin_tokens(NnEntityExtractor *ex, NerTagger *tagge
 										 int32_t ntokens);
 
 /*
+ * Go on to the next piece of the same document, text[0..len) with tokens
+ * as for nn_entities_begin_tokens, after the last piece's mentions were
+ * read: people named in earlier pieces still name later short forms
+ * ("Harris" after "Tobias Harris"). text must lie in the same buffer as
+ * the earlier pieces, which stays unchanged until nn_entities_end.
+ */
+extern NnStatus nn_entities_continue_tokens(NnEntityExtractor *ex, const char *text,
+											size_t len, const NnToken *tokens,
+											int32_t ntokens);
+
+/*
  * Tag the next chunk; point *ents at its mentions in document order and
  * return how many (valid until the next call). Returns 0 at the end.
  */

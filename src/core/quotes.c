@@ -26,10 +26,12 @@
 /* Tokens between two interrupt checks. */
 #define Q_CHECK_TOKENS 4096
 /* How far an attribution may sit from its quote, in tokens. */
-#define Q_AFTER_WINDOW 20
+#define Q_AFTER_WINDOW 40
 #define Q_BEFORE_WINDOW 30
 /* Longest speaker phrase, in tokens. */
 #define Q_SOURCE_MAX 9
+/* Longest appositive between a speaker and its verb, in tokens. */
+#define Q_APPOSITIVE_MAX 32
 /* Mentions looked at when resolving a pronoun. */
 #define Q_PRONOUN_LOOKBACK 200
 /* Tokens of new text per chunk; chunks end at a paragraph break. */
@@ -128,6 +130,8 @@ typedef struct QDoc
 	NnQuote		scratch;		/* rows of context text, discarded */
 	NnMentionFn mention_fn;		/* the caller's receiver of mentions, or NULL */
 	void	   *mention_arg;
+	NnEntityExtractor ents;		/* kept across chunks: people's full names */
+	bool		ents_open;
 } QDoc;
 
 /* Words that stop a speaker phrase: clause links and verbs' companions. */
@@ -141,9 +145,10 @@ static const char *const stop_words[] = {
 static const char *const aux_words[] = {
 	"again", "already", "also", "bluntly", "can", "could", "did", "does",
 	"earlier", "even", "first", "flatly", "had", "has", "have", "later",
-	"may", "might", "must", "n't", "never", "not", "n\xE2\x80\x99t", "often",
-	"once", "previously", "privately", "publicly", "recently", "repeatedly",
-	"reportedly", "should", "simply", "still", "then", "will", "would"
+	"may", "might", "must", "n't", "never", "not", "now", "n\xE2\x80\x99t",
+	"often", "once", "previously", "privately", "publicly", "recently",
+	"repeatedly", "reportedly", "should", "simply", "still", "then", "will",
+	"would"
 };
 
 /* Words that cannot make a described speaker on their own. */
@@ -163,6 +168,17 @@ static const char *const after_stops[] = {
 	"on", "that", "to", "when", "while", "who", "with"
 };
 
+/* Words after the head of a described speaker ("an official familiar with"). */
+static const char *const postmodifiers[] = {
+	"briefed", "familiar", "knowledgeable", "speaking", "who"
+};
+
+/* Words that open a described speaker's noun phrase ("a", "several"). */
+static const char *const np_openers[] = {
+	"a", "an", "another", "both", "dozens", "many", "most", "one", "other",
+	"several", "some", "the", "three", "two"
+};
+
 /* Prepositions before which a described speaker starts ("in a memo the"). */
 static const char *const desc_cuts[] = {
 	"at", "by", "during", "in", "on", "to", "with"
@@ -178,6 +194,9 @@ static const char *const noun_markers[] = {
 static const char *const object_cues[] = {
 	"advise", "assure", "remind", "tell", "warn"
 };
+
+/* Object pronouns: the addressee after a verb ("told me"), never its speaker. */
+static const char *const object_pronouns[] = {"him", "me", "them", "us"};
 
 /* Words after "called" that make it a request or a visit, not speech. */
 static const char *const call_particles[] = {
@@ -290,12 +309,12 @@ tok_punct(const QDoc *d, int32_t i, const char *p)
 		memcmp(d->text + d->tok[i].start, p, n) == 0;
 }
 
-/* True for an em or en dash, or "--", which can introduce a speaker. */
+/* True for an em or en dash, a horizontal bar or "--", which can introduce a speaker. */
 static bool
 tok_dash(const QDoc *d, int32_t i)
 {
 	return tok_punct(d, i, "\xE2\x80\x94") || tok_punct(d, i, "\xE2\x80\x93") ||
-		tok_punct(d, i, "--");
+		tok_punct(d, i, "\xE2\x80\x95") || tok_punct(d, i, "--");
 }
 
 /* True if token i ends a sentence or clause for the attribution windows. */
@@ -375,6 +394,72 @@ speaker_phrase(const QDoc *d, int32_t first, int32_t last)
 	return false;
 }
 
+/*
+ * Words before a plural noun: determiners and prepositions ("the states",
+ * "in emails"). Possessives are left out: "her remarks" attributes.
+ */
+static const char *const plural_markers[] = {
+	"a", "about", "after", "all", "among", "an", "any", "at", "by", "few",
+	"for", "from", "in", "many", "more", "most", "no", "of", "on", "other",
+	"several", "some", "such", "the", "these", "those", "to", "two", "with"
+};
+
+/*
+ * True if token i, an -s form of a reporting verb that is also a noun
+ * ("states", "emails", "reports"), reads as the plural noun: a determiner,
+ * a preposition or a number comes before it.
+ */
+static bool
+plural_noun(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (t->cue_form != NN_CUE_INFLECTED || d->text[t->end - 1] != 's' ||
+		d->text[t->end - 2] == 's' || i == 0)
+		return false;
+	return tok_in(d, i - 1, plural_markers, LEN(plural_markers)) ||
+		d->tok[i - 1].kind == NN_TOK_NUMBER;
+}
+
+/*
+ * True if capitalised token i inside its sentence is part of a name ("The
+ * Huffington Post.", "Washington Post reporter"): a bare lemma or a word
+ * of a mention, unless a capitalised word follows, as in a title-case
+ * headline ("Trump Tweets A Graphic").
+ */
+static bool
+name_word(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (!tok_capital(d, i) || i == t->sent_first ||
+		(t->mention < 0 && t->cue_form != NN_CUE_BARE))
+		return false;
+	return !(i + 1 <= t->sent_last && tok_wordlike(d, i + 1) && tok_capital(d, i + 1));
+}
+
+/*
+ * Lemmas that news writes mostly as nouns ("the swing state", "in a post"):
+ * their bare and -s forms report only when the report follows at once.
+ */
+static const char *const noun_lemmas[] = {"email", "post", "state"};
+
+/*
+ * True if token i, a bare or -s form of a noun_lemmas verb, is not followed
+ * by "that", a colon, a comma or a quote mark ("states that", "posts:").
+ */
+static bool
+noun_use(const QDoc *d, int32_t i)
+{
+	const QTok *t = &d->tok[i];
+
+	if (nn_wordlist_find(noun_lemmas, LEN(noun_lemmas), t->cue, strlen(t->cue)) < 0 ||
+		(t->cue_form == NN_CUE_INFLECTED && d->text[t->end - 1] != 's'))
+		return false;
+	return !(tok_is(d, i + 1, "that") || tok_punct(d, i + 1, ":") || tok_punct(d, i + 1, ",") ||
+			 (i + 1 < d->ntok && d->tok[i + 1].kind == NN_TOK_QUOTE_OPEN));
+}
+
 /* True if token i is a reporting verb used as a verb. */
 static bool
 tok_cue(const QDoc *d, int32_t i)
@@ -387,9 +472,33 @@ tok_cue(const QDoc *d, int32_t i)
 		(i == 0 || tok_in(d, i - 1, noun_markers, LEN(noun_markers)) ||
 		 !tok_wordlike(d, i - 1)))
 		return false;
+	if (plural_noun(d, i) || name_word(d, i) || noun_use(d, i))
+		return false;
 	if (nn_cue_particle(t->cue) && !tok_is(d, i + 1, nn_cue_particle(t->cue)))
 		return false;
 	return !(strcmp(t->cue, "call") == 0 && tok_in(d, i + 1, call_particles, LEN(call_particles)));
+}
+
+/* True if token i ends the head of a described speaker: "familiar", "close to". */
+static bool
+postmodifier(const QDoc *d, int32_t i)
+{
+	return tok_in(d, i, postmodifiers, LEN(postmodifiers)) ||
+		(tok_is(d, i, "close") && tok_is(d, i + 1, "to"));
+}
+
+/* True if lemma takes its addressee before the reported clause ("told reporters"). */
+static bool
+object_cue(const char *lemma)
+{
+	return lemma && nn_wordlist_find(object_cues, LEN(object_cues), lemma, strlen(lemma)) >= 0;
+}
+
+/* True if the words after lemma name its addressee, never its speaker ("told"). */
+static bool
+addressee_after(const char *lemma)
+{
+	return strcmp(lemma, "tell") == 0;
 }
 
 /* Last token of the cue at token k: its particle when it takes one. */
@@ -581,21 +690,29 @@ pass_mention(const QDoc *d, const NnEntityExtractor *ex, const NnEntity *e)
 /*
  * Read every mention, copying its canonical name to the arena; the tagger
  * takes the tokens read_tokens kept rather than tokenizing the chunk again.
+ * One extractor serves every chunk, so a surname in a later chunk takes
+ * the full name an earlier chunk gave, as entities() resolves it.
  */
 static NnStatus
 read_mentions(QDoc *d, NerTagger *tagger)
 {
-	NnEntityExtractor ex;
+	NnEntityExtractor *ex = &d->ents;
 	const NnEntity *ents;
 	size_t		off = d->chunk_start;
-	NnStatus	st = nn_entities_begin_tokens(&ex, tagger, NULL, d->text + off,
-											  d->chunk_end - off, d->raw, d->nraw);
+	NnStatus	st;
 	int			n;
 
+	if (d->ents_open)
+		st = nn_entities_continue_tokens(ex, d->text + off, d->chunk_end - off,
+										 d->raw, d->nraw);
+	else
+		st = nn_entities_begin_tokens(ex, tagger, NULL, d->text + off,
+									  d->chunk_end - off, d->raw, d->nraw);
+	d->ents_open = true;
 	d->nment = 0;
 	if (st != NN_OK)
 		return st;
-	while ((n = nn_entities_next(&ex, &ents)) > 0)
+	while ((n = nn_entities_next(ex, &ents)) > 0)
 	{
 		nn_check_interrupts();
 		if (!grow(d, (void **) &d->ment, &d->ment_cap, d->nment + n, sizeof(QMention)))
@@ -608,17 +725,16 @@ read_mentions(QDoc *d, NerTagger *tagger)
 			m->end = ents[i].end + off;
 			m->type = ents[i].type;
 			m->name_len = ents[i].canon_len;
-			m->name_off = arena_add(d, nn_entities_canonical(&ex, &ents[i]),
+			m->name_off = arena_add(d, nn_entities_canonical(ex, &ents[i]),
 									ents[i].canon_len);
 			m->quoted = false;
 			m->gender = ents[i].type != NER_PER ? 0 :
-				mention_gender(d, m->start, nn_entities_canonical(&ex, &ents[i]),
+				mention_gender(d, m->start, nn_entities_canonical(ex, &ents[i]),
 							   ents[i].canon_len);
-			pass_mention(d, &ex, &ents[i]);
+			pass_mention(d, ex, &ents[i]);
 		}
 	}
-	st = ex.status;
-	nn_entities_end(&ex);
+	st = ex->status;
 	return d->nomem ? NN_ERR_NOMEM : st;
 }
 
@@ -765,6 +881,58 @@ relative_who(const QDoc *d, int32_t i)
 		(d->tok[i - 2].mention >= 0 || tok_wordlike(d, i - 2));
 }
 
+/* Most tokens of a parenthesis after a name ("(D-Wis.)", "(R)"). */
+#define Q_PAREN_MAX 6
+
+/*
+ * Token i, or the token before the short parenthesis that token i closes:
+ * "Rep. Gwen Moore (D-Wis.) said" names Gwen Moore.
+ */
+static int32_t
+skip_parenthesis(const QDoc *d, int32_t i, int32_t limit)
+{
+	if (i < limit || !tok_punct(d, i, ")"))
+		return i;
+	for (int32_t k = i - 1; k > limit && k >= i - Q_PAREN_MAX; k--)
+		if (tok_punct(d, k, "("))
+			return d->tok[k - 1].sentence == d->tok[i].sentence ? k - 1 : i;
+	return i;
+}
+
+/* The ")" closing a short parenthesis that opens at token k ("(D-Wis.)"), else k. */
+static int32_t
+paren_end(const QDoc *d, int32_t k)
+{
+	if (!tok_punct(d, k, "("))
+		return k;
+	for (int32_t i = k + 1; i < d->ntok && i <= k + Q_PAREN_MAX; i++)
+		if (tok_punct(d, i, ")"))
+			return i;
+	return k;
+}
+
+/* Most words between a relative "who" and its verb ("who for years has argued"). */
+#define Q_WHO_GAP 8
+
+/*
+ * The relative "who" a few words before token i with no punctuation, quote
+ * or other reporting verb between ("Smith, who for years as mayor has
+ * argued"), or -1.
+ */
+static int32_t
+who_before(const QDoc *d, int32_t i, int32_t limit)
+{
+	for (int32_t k = i; k >= limit + 2 && k > i - Q_WHO_GAP; k--)
+	{
+		if (!tok_wordlike(d, k) || d->tok[k].cue_form != NN_CUE_NONE ||
+			d->tok[k].sentence != d->tok[i].sentence)
+			return -1;
+		if (relative_who(d, k))
+			return k;
+	}
+	return -1;
+}
+
 /*
  * The speaker phrase ending at token i and not starting before limit: the
  * run of words back to punctuation, a quote mark or a clause word. An
@@ -775,6 +943,7 @@ static bool
 source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *last)
 {
 	int32_t		j;
+	int32_t		w;
 	int32_t		sent;
 
 	if (limit < 0)
@@ -782,12 +951,16 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 	if (i < limit)
 		return false;
 	sent = d->tok[i].sentence;
-	i = skip_aux_back(d, i, limit);
+	i = skip_parenthesis(d, skip_aux_back(d, i, limit), limit);
 	for (j = i; j >= limit && i - j < 4 &&
 		 (ly_adverb(d, j) || tok_in(d, j, aux_words, LEN(aux_words))); j--)
 		;
 	if (j < i && j - 2 >= limit && relative_who(d, j))
 		i = j;
+	else if (j < i && j >= limit && tok_punct(d, j, ","))
+		i = j;
+	else if (!relative_who(d, i) && (w = who_before(d, i, limit)) >= 0)
+		i = w;
 	if (i - 2 >= limit && relative_who(d, i))
 	{
 		int32_t		m = d->tok[i - 2].mention;
@@ -805,7 +978,7 @@ source_before(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *
 	{
 		int32_t		k = i - 1;
 
-		while (k >= limit && k > i - 16 && d->tok[k].sentence == sent &&
+		while (k >= limit && k > i - Q_APPOSITIVE_MAX && d->tok[k].sentence == sent &&
 			   !tok_punct(d, k, ",") && d->tok[k].kind != NN_TOK_QUOTE_CLOSE)
 			k--;
 		if (k < limit || !tok_punct(d, k, ","))
@@ -843,9 +1016,10 @@ source_after(const QDoc *d, int32_t i, int32_t limit, int32_t *first, int32_t *l
 	while (j <= limit && j < d->ntok && j - i < Q_SOURCE_MAX &&
 		   d->tok[j].sentence == d->tok[i].sentence && tok_wordlike(d, j) &&
 		   d->tok[j].cue_form != NN_CUE_INFLECTED &&
-		   !tok_in(d, j, after_stops, LEN(after_stops)))
+		   !tok_in(d, j, after_stops, LEN(after_stops)) &&
+		   !(j > i && d->tok[j].mention < 0 && postmodifier(d, j)))
 		j++;
-	if (j == i)
+	if (j == i || (j == i + 1 && tok_in(d, i, object_pronouns, LEN(object_pronouns))))
 		return false;
 	*first = i;
 	*last = j - 1;
@@ -879,7 +1053,7 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 		a->src_after = true;
 		return true;
 	}
-	for (int32_t k = j; k < d->ntok && k < j + Q_AFTER_WINDOW; k++)
+	for (int32_t k = j; k < d->ntok && k < j + Q_AFTER_WINDOW; k = paren_end(d, k) + 1)
 	{
 		if (d->tok[k].paragraph != para || d->tok[k].kind == NN_TOK_QUOTE_OPEN ||
 			(tok_final(d, k) && k > j))
@@ -892,12 +1066,52 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 		if (k == j)
 		{
 			a->src_after = true;
-			return source_after(d, a->cue_last + 1, k + Q_SOURCE_MAX, &a->src_first,
-								&a->src_last);
+			return !addressee_after(a->cue) &&
+				source_after(d, a->cue_last + 1, k + Q_SOURCE_MAX, &a->src_first,
+							 &a->src_last);
 		}
 		a->src_after = false;
 		return source_before(d, k - 1, j, &a->src_first, &a->src_last) &&
 			a->src_first <= j + 1;
+	}
+	return false;
+}
+
+/* True if cue k is a participle after a comma: "…, saying CLAUSE". */
+static bool
+participle_cue(const QDoc *d, int32_t k)
+{
+	const QTok *t = &d->tok[k];
+
+	return tok_punct(d, k - 1, ",") && t->end - t->start > 4 &&
+		memcmp(d->text + t->end - 3, "ing", 3) == 0;
+}
+
+/*
+ * The subject of the sentence of token k, as the speaker of a participle:
+ * a pronoun or mention within its first words. False if there is none.
+ */
+static bool
+sentence_subject(const QDoc *d, int32_t k, int32_t *first, int32_t *last)
+{
+	int32_t		sf = d->tok[k].sent_first;
+
+	for (int32_t i = sf; i < k && i < sf + 4; i++)
+	{
+		int32_t		m = d->tok[i].mention;
+
+		if (i == sf && pronoun_class(d, i) == 'h')
+		{
+			*first = *last = i;
+			return true;
+		}
+		if (m < 0 || d->ment[m].type == NER_LOC || d->ment[m].type == NER_MISC)
+			continue;
+		*first = i;
+		while (i + 1 < k && d->tok[i + 1].mention == m)
+			i++;
+		*last = i;
+		return true;
 	}
 	return false;
 }
@@ -933,15 +1147,31 @@ attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 		a->cue_last = cue_end_tok(d, k);
 		a->cue = d->tok[k].cue;
 		a->src_after = false;
+		if (participle_cue(d, k) && sentence_subject(d, k, &a->src_first, &a->src_last))
+			return true;
 		if (source_before(d, k - 1, limit, &a->src_first, &a->src_last))
 			return true;
+		if (addressee_after(a->cue))
+			return sentence_subject(d, k, &a->src_first, &a->src_last);
 		a->src_after = true;
 		return source_after(d, a->cue_last + 1, i, &a->src_first, &a->src_last);
 	}
 	return false;
 }
 
-/* Attribution X: "…" / X said: "…" / argues X: (even ending the last paragraph). */
+/* True if the words right before token i are a person's name ("... Daron Shaw:"). */
+static bool
+person_before(const QDoc *d, int32_t i)
+{
+	int32_t		m = i > 0 ? d->tok[i - 1].mention : -1;
+
+	return m >= 0 && d->ment[m].type == NER_PER;
+}
+
+/*
+ * Attribution X: "…" / X said: "…" / ", argues X:" (even ending the last
+ * paragraph); the speaker follows the verb only in that inversion after a comma.
+ */
 static bool
 attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 {
@@ -952,8 +1182,8 @@ attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 		int32_t		f,
 					l;
 
-		if (a->src_after || !source_after(d, a->cue_last + 1, colon - 1, &f, &l) ||
-			l != colon - 1)
+		if (a->src_after || !tok_punct(d, a->cue_first - 1, ",") ||
+			!source_after(d, a->cue_last + 1, colon - 1, &f, &l) || l != colon - 1)
 			return true;
 		a->src_first = f;
 		a->src_last = l;
@@ -961,7 +1191,8 @@ attr_colon(const QDoc *d, int32_t colon, QAttr *a)
 		return true;
 	}
 	if (!source_before(d, colon - 1, colon - Q_SOURCE_MAX, &a->src_first, &a->src_last) ||
-		(a->src_first > 0 && d->tok[a->src_first - 1].sentence == d->tok[colon].sentence))
+		(a->src_first > 0 && d->tok[a->src_first - 1].sentence == d->tok[colon].sentence &&
+		 !person_before(d, colon)))
 		return false;
 	a->cue_first = a->cue_last = colon;
 	a->cue = ":";
@@ -1132,6 +1363,32 @@ set_relative_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t w)
 }
 
 /*
+ * True if mention m can name the speaker of phrase [first, last]: a person
+ * or organisation, or a place or group that is the whole phrase ("Russia
+ * said"); "U.S. officials" and "Republican lawmakers" are described.
+ */
+static bool
+names_speaker(const QDoc *d, int32_t m, int32_t first, int32_t last)
+{
+	const QMention *x = &d->ment[m];
+
+	return x->type == NER_PER || x->type == NER_ORG ||
+		(x->start <= d->tok[first].start && x->end >= d->tok[last].end);
+}
+
+/*
+ * True if tokens [i, last] are one place's mention: a cut there would leave
+ * "Tokyo" of "officials in Tokyo" as the speaker.
+ */
+static bool
+mention_rest(const QDoc *d, int32_t i, int32_t last)
+{
+	int32_t		m = d->tok[i].mention;
+
+	return m >= 0 && d->ment[m].start <= d->tok[i].start && d->ment[m].end >= d->tok[last].end;
+}
+
+/*
  * Fill q's speaker from the phrase [first, last]: its mention (the last one
  * when the verb follows, as the nearest), else a resolved pronoun, else the
  * phrase itself as a description.
@@ -1150,7 +1407,8 @@ set_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t last, bool prefer_last)
 	for (int32_t i = first; i <= last; i++)
 		if (d->tok[i].mention >= 0 && (m < 0 || prefer_last) &&
 			!(i > first && d->ment[d->tok[i].mention].type == NER_LOC &&
-			  tok_in(d, i - 1, origin_words, LEN(origin_words))))
+			  tok_in(d, i - 1, origin_words, LEN(origin_words))) &&
+			names_speaker(d, d->tok[i].mention, first, last))
 			m = d->tok[i].mention;
 	q->spk_start = d->tok[first].start;
 	q->spk_end = d->tok[last].end;
@@ -1181,10 +1439,21 @@ set_speaker(QDoc *d, NnQuote *q, int32_t first, int32_t last, bool prefer_last)
 		q->name_len = q->spk_end - q->spk_start;
 		return;
 	}
-	for (int32_t i = first; i < last; i++)
-		if (tok_in(d, i, desc_cuts, LEN(desc_cuts)))
-			cut = i + 1;
+	if (tok_in(d, first, np_openers, LEN(np_openers)))
+	{
+		for (int32_t i = first + 1; i <= last; i++)
+			if (postmodifier(d, i))
+			{
+				last = i - 1;
+				break;
+			}
+	}
+	else
+		for (int32_t i = first; i < last; i++)
+			if (tok_in(d, i, desc_cuts, LEN(desc_cuts)) && !mention_rest(d, i + 1, last))
+				cut = i + 1;
 	q->spk_start = d->tok[cut].start;
+	q->spk_end = d->tok[last].end;
 	q->name_off = arena_add(d, d->text + q->spk_start, q->spk_end - q->spk_start);
 	q->name_len = q->spk_end - q->spk_start;
 	q->label = "DESC";
@@ -1445,44 +1714,6 @@ skip_object(const QDoc *d, int32_t i, int32_t last)
 	return i + 1;
 }
 
-/* True if cue k is a participle after a comma: "…, saying CLAUSE". */
-static bool
-participle_cue(const QDoc *d, int32_t k)
-{
-	const QTok *t = &d->tok[k];
-
-	return tok_punct(d, k - 1, ",") && t->end - t->start > 4 &&
-		memcmp(d->text + t->end - 3, "ing", 3) == 0;
-}
-
-/*
- * The subject of the sentence of token k, as the speaker of a participle:
- * a pronoun or mention within its first words. False if there is none.
- */
-static bool
-sentence_subject(const QDoc *d, int32_t k, int32_t *first, int32_t *last)
-{
-	int32_t		sf = d->tok[k].sent_first;
-
-	for (int32_t i = sf; i < k && i < sf + 4; i++)
-	{
-		int32_t		m = d->tok[i].mention;
-
-		if (i == sf && pronoun_class(d, i) == 'h')
-		{
-			*first = *last = i;
-			return true;
-		}
-		if (m < 0 || d->ment[m].type == NER_LOC || d->ment[m].type == NER_MISC)
-			continue;
-		*first = i;
-		while (i + 1 < k && d->tok[i + 1].mention == m)
-			i++;
-		*last = i;
-		return true;
-	}
-	return false;
-}
 
 /* First token of the clause reported by cue a: after "that" or the object. */
 static int32_t
@@ -1493,7 +1724,7 @@ clause_start(const QDoc *d, const QAttr *a, int32_t sl)
 	for (int32_t t = c; t <= sl && t <= c + 8; t++)
 		if (tok_is(d, t, "that"))
 			return t + 1;
-	if (tok_in(d, a->cue_first, object_cues, LEN(object_cues)))
+	if (object_cue(a->cue))
 		c = skip_object(d, c, sl);
 	return c;
 }
@@ -1509,6 +1740,36 @@ clause_first(const QDoc *d, int32_t k, int32_t sf, int32_t sl)
 	return sl - k <= 8 && !tok_in(d, sf, setting_words, LEN(setting_words));
 }
 
+/* Most tokens between "described" and its "as" or manner adverbial. */
+#define Q_AS_WINDOW 12
+
+/* Adverbs of manner or extent that make "described" narrate an act. */
+static const char *const manner_adverbs[] = {"briefly", "vividly"};
+
+/* Nouns after "at" or "in" that do the same ("at length", "in detail"). */
+static const char *const manner_nouns[] = {"depth", "detail", "length"};
+
+/*
+ * True if "described" at token k narrates the act of describing rather
+ * than reporting what was said: no "as" follows ("described X as Y"), and
+ * a manner or extent adverbial does ("described the exercise at length").
+ */
+static bool
+narrates_describing(const QDoc *d, int32_t k, int32_t sl)
+{
+	bool		manner = false;
+
+	for (int32_t i = k + 1; i <= sl && i <= k + Q_AS_WINDOW; i++)
+	{
+		if (tok_is(d, i, "as"))
+			return false;
+		manner |= tok_in(d, i, manner_adverbs, LEN(manner_adverbs)) ||
+			((tok_is(d, i, "at") || tok_is(d, i, "in")) &&
+			 tok_in(d, i + 1, manner_nouns, LEN(manner_nouns)));
+	}
+	return manner;
+}
+
 /* Indirect "X said (that) CLAUSE" / "CLAUSE, X said." around cue k. */
 static void
 indirect_at_cue(QDoc *d, int32_t k)
@@ -1521,6 +1782,8 @@ indirect_at_cue(QDoc *d, int32_t k)
 	a.cue_first = k;
 	a.cue_last = cue_end_tok(d, k);
 	a.cue = d->tok[k].cue;
+	if (strcmp(a.cue, "describe") == 0 && narrates_describing(d, k, sl))
+		return;
 	if (participle_cue(d, k))
 	{
 		if (sentence_subject(d, k, &a.src_first, &a.src_last))
@@ -1536,7 +1799,7 @@ indirect_at_cue(QDoc *d, int32_t k)
 			emit_clause(d, clause_start(d, &a, sl), sl, &a);
 		return;
 	}
-	if (k - 1 > sf && tok_punct(d, k - 1, ",") &&
+	if (k - 1 > sf && tok_punct(d, k - 1, ",") && !addressee_after(a.cue) &&
 		source_after(d, a.cue_last + 1, sl, &a.src_first, &a.src_last) &&
 		sl - a.src_last <= 4)
 	{
@@ -1668,6 +1931,8 @@ nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
 	}
 	if (st == NN_OK && out->n > 1)
 		qsort(out->items, (size_t) out->n, sizeof(NnQuote), row_cmp);
+	if (d->ents_open)
+		nn_entities_end(&d->ents);
 	nn_release(d->tok);
 	nn_release(d->raw);
 	nn_release(d->ment);
