@@ -3,12 +3,13 @@
  *	  Train the stance model on NewsMTSC JSON lines with a sentiment lexicon
  *	  and write the model image.
  *
- *	  stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...
+ *	  stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...
  *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S]
  *		[--groups HEX] [--no-balance]
  *
  *	  With --dev, macro-F1 and accuracy on each dev file are printed after
  *	  every epoch (of the float weights; the saved model is quantized).
+ *	  --ner names the entity model whose word clusters the features read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ typedef struct Args
 	const char *train;
 	const char *lexicon;
 	const char *out;
+	const char *ner;
 	const char *dev[MAX_DEV];
 	int			ndev;
 	uint32_t	nbits;
@@ -47,7 +49,7 @@ typedef struct DevSets
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...\n"
+	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...\n"
 			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--groups HEX] [--no-balance]\n");
 	exit(2);
 }
@@ -59,6 +61,7 @@ parse_args(int argc, char **argv, Args *a)
 	memset(a, 0, sizeof(*a));
 	a->nbits = 18;
 	a->groups = STANCE_G_ALL;
+	a->ner = "data/ner/ner-en.model";
 	a->opts = (StanceTrainOpts) {.epochs = 12, .rate = 0.05f, .l2 = 1e-4f, .seed = 42, .balance = true};
 	for (int i = 1; i < argc; i++)
 	{
@@ -77,6 +80,8 @@ parse_args(int argc, char **argv, Args *a)
 			a->lexicon = v;
 		else if (strcmp(argv[i], "--out") == 0)
 			a->out = v;
+		else if (strcmp(argv[i], "--ner") == 0)
+			a->ner = v;
 		else if (strcmp(argv[i], "--dev") == 0 && a->ndev < MAX_DEV)
 			a->dev[a->ndev++] = v;
 		else if (strcmp(argv[i], "--epochs") == 0)
@@ -102,7 +107,8 @@ parse_args(int argc, char **argv, Args *a)
 
 /* Featurize every target of a corpus file into a set; exits on failure. */
 static void
-featurize(const char *path, const StanceLexicon *lex, uint32_t groups, StanceTrainSet *set)
+featurize(const char *path, const StanceLexicon *lex, const NerLexicon *clusters,
+		  uint32_t groups, StanceTrainSet *set)
 {
 	StanceCorpus c;
 	StanceFeatures f = {0};
@@ -118,7 +124,7 @@ featurize(const char *path, const StanceLexicon *lex, uint32_t groups, StanceTra
 		const StanceTarget *t = &c.targets[i];
 
 		if (stance_features(c.texts[t->text], c.lens[t->text], c.spans + t->first_span,
-							t->nspans, lex, groups, &f) != NN_OK ||
+							t->nspans, lex, clusters, groups, &f) != NN_OK ||
 			!stance_trainset_add(set, &f, t->label))
 		{
 			fprintf(stderr, "stance-train: out of memory or ICU failure\n");
@@ -185,6 +191,7 @@ main(int argc, char **argv)
 {
 	Args		a;
 	StanceLexicon lex = {0};
+	const NerLexicon *clusters;
 	StanceTrainSet train = {0};
 	DevSets		dev = {0};
 	int			nwords;
@@ -199,12 +206,13 @@ main(int argc, char **argv)
 		return 1;
 	}
 	train.nbits = a.nbits;
-	featurize(a.train, &lex, a.groups, &train);
+	clusters = (a.groups & STANCE_G_CLUSTERS) ? stance_clusters_read(a.ner) : NULL;
+	featurize(a.train, &lex, clusters, a.groups, &train);
 	for (int i = 0; i < a.ndev; i++)
 	{
 		dev.set[i].nbits = a.nbits;
 		dev.name[i] = strrchr(a.dev[i], '/') ? strrchr(a.dev[i], '/') + 1 : a.dev[i];
-		featurize(a.dev[i], &lex, a.groups, &dev.set[i]);
+		featurize(a.dev[i], &lex, clusters, a.groups, &dev.set[i]);
 	}
 	dev.n = a.ndev;
 	printf("lexicon %d words; %d training targets, %zu feature values\n",

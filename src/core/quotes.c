@@ -126,6 +126,7 @@ typedef struct QDoc
 	QMention	recent[Q_PRONOUN_LOOKBACK]; /* ring of antecedents */
 	int32_t		nrecent;
 	NnQuote		scratch;		/* rows of context text, discarded */
+	const NnQuoteSink *sink;	/* mentions and tokens for another analysis, or NULL */
 } QDoc;
 
 /* Words that stop a speaker phrase: clause links and verbs' companions. */
@@ -1028,6 +1029,15 @@ span_is_clause(const QDoc *d, const QSpan *s)
 	return words >= Q_CLAUSE_WORDS;
 }
 
+/* Object pronoun class of token i, as pronoun_class: "him", "them". */
+static char
+object_class(const QDoc *d, int32_t i)
+{
+	if (tok_is(d, i, "him"))
+		return 'h';
+	return tok_is(d, i, "them") ? 't' : 0;
+}
+
 /* True if mention x can be the antecedent of a pronoun of class cls. */
 static bool
 fits_pronoun(const QMention *x, char cls, char want)
@@ -1044,8 +1054,9 @@ fits_pronoun(const QMention *x, char cls, char want)
 static const QMention *
 antecedent(const QDoc *d, int32_t i)
 {
-	char		cls = pronoun_class(d, i) ? pronoun_class(d, i) : possessive_class(d, i);
-	char		want = (tok_is(d, i, "he") || tok_is(d, i, "his")) ? 'M' :
+	char		cls = pronoun_class(d, i) ? pronoun_class(d, i) :
+		possessive_class(d, i) ? possessive_class(d, i) : object_class(d, i);
+	char		want = (tok_is(d, i, "he") || tok_is(d, i, "his") || tok_is(d, i, "him")) ? 'M' :
 		(tok_is(d, i, "she") || tok_is(d, i, "her")) ? 'F' : 0;
 	int32_t		lo = 0,
 				hi = d->nment;
@@ -1580,6 +1591,45 @@ row_cmp(const void *a, const void *b)
 	return (int) x->kind - (int) y->kind;
 }
 
+/* Feed one mention or resolved pronoun to the sink. */
+static bool
+sink_mention(QDoc *d, size_t start, size_t end, const QMention *m, bool pronoun)
+{
+	NnQuoteMention qm = {start, end, m->type, d->out->arena + m->name_off, m->name_len, pronoun};
+
+	return d->sink->mention(d->sink->arg, &qm);
+}
+
+/* Feed the chunk's new mentions, resolved pronouns and tokens to the sink, in text order. */
+static void
+feed_sink(QDoc *d)
+{
+	int32_t		first = 0;
+	bool		ok = true;
+
+	for (int32_t i = 0; i < d->ntok && ok; i++)
+	{
+		const QMention *a;
+
+		if (d->tok[i].start < d->emit_from)
+			continue;
+		if (d->tok[i].mention >= 0)
+		{
+			if (i == 0 || d->tok[i - 1].mention != d->tok[i].mention)
+				ok = sink_mention(d, d->ment[d->tok[i].mention].start,
+								  d->ment[d->tok[i].mention].end, &d->ment[d->tok[i].mention], false);
+		}
+		else if ((pronoun_class(d, i) || possessive_class(d, i) || object_class(d, i)) &&
+				 (a = antecedent(d, i)) != NULL)
+			ok = sink_mention(d, d->tok[i].start, d->tok[i].end, a, true);
+	}
+	while (first < d->nraw && d->raw[first].start + d->chunk_start < d->emit_from)
+		first++;
+	if (ok)
+		ok = d->sink->tokens(d->sink->arg, d->raw + first, d->nraw - first, d->chunk_start);
+	d->nomem |= !ok;
+}
+
 /* Find the quotes of the current chunk. */
 static NnStatus
 extract_chunk(QDoc *d, NerTagger *tagger)
@@ -1596,6 +1646,8 @@ extract_chunk(QDoc *d, NerTagger *tagger)
 	find_spans(d);
 	quotes_from_spans(d);
 	quotes_indirect(d);
+	if (d->sink != NULL)
+		feed_sink(d);
 	remember_mentions(d);
 	return d->nomem ? NN_ERR_NOMEM : NN_OK;
 }
@@ -1622,6 +1674,14 @@ next_chunk(QDoc *d)
 NnStatus
 nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *out)
 {
+	return nn_quotes_extract_sink(tagger, text, len, out, NULL);
+}
+
+/* Find the quotes, feeding the pass's mentions and tokens to sink (may be NULL). */
+NnStatus
+nn_quotes_extract_sink(NerTagger *tagger, const char *text, size_t len, NnQuoteList *out,
+					   const NnQuoteSink *sink)
+{
 	QDoc	   *d = nn_alloc(sizeof(QDoc));
 	NnStatus	st = NN_OK;
 
@@ -1632,6 +1692,7 @@ nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *
 	d->text = text;
 	d->len = len;
 	d->out = out;
+	d->sink = sink;
 	d->last_para = -10;
 	while (st == NN_OK && d->chunk_start < len && d->emit_from < len)
 	{

@@ -36,6 +36,10 @@ typedef struct StanceModel
 	void	   *image;			/* heap copy owned by the model, or NULL */
 } StanceModel;
 
+/* The model embedded at build time (stance_model_blob.S). */
+extern const uint8_t stance_model_blob[];
+extern const uint8_t stance_model_blob_end[];
+
 /* Bucket of a feature key: its top bits, as keys are hashes. */
 static inline uint32_t
 stance_bucket(uint32_t key, uint32_t nbits)
