@@ -4,7 +4,7 @@
  *	  and write the model image.
  *
  *	  stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...
- *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S]
+ *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--seeds N]
  *		[--groups HEX] [--no-balance]
  *
  *	  With --dev, macro-F1 and accuracy on each dev file are printed after
@@ -34,6 +34,7 @@ typedef struct Args
 	int			ndev;
 	uint32_t	nbits;
 	uint32_t	groups;
+	int			seeds;			/* runs with successive seeds, averaged */
 	StanceTrainOpts opts;
 } Args;
 
@@ -50,7 +51,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...\n"
-			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--groups HEX] [--no-balance]\n");
+			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--seeds N] [--groups HEX]\n"
+			"  [--no-balance]\n");
 	exit(2);
 }
 
@@ -62,6 +64,7 @@ parse_args(int argc, char **argv, Args *a)
 	a->nbits = 18;
 	a->groups = STANCE_G_ALL;
 	a->ner = "data/ner/ner-en.model";
+	a->seeds = 1;
 	a->opts = (StanceTrainOpts) {.epochs = 12, .rate = 0.05f, .l2 = 1e-4f, .seed = 42, .balance = true};
 	for (int i = 1; i < argc; i++)
 	{
@@ -92,6 +95,8 @@ parse_args(int argc, char **argv, Args *a)
 			a->opts.l2 = strtof(v, NULL);
 		else if (strcmp(argv[i], "--bits") == 0)
 			a->nbits = (uint32_t) atoi(v);
+		else if (strcmp(argv[i], "--seeds") == 0)
+			a->seeds = atoi(v);
 		else if (strcmp(argv[i], "--seed") == 0)
 			a->opts.seed = (uint32_t) strtoul(v, NULL, 10);
 		else if (strcmp(argv[i], "--groups") == 0)
@@ -100,7 +105,7 @@ parse_args(int argc, char **argv, Args *a)
 			usage();
 		i++;
 	}
-	if (!a->train || !a->lexicon || !a->out || a->opts.epochs < 1 ||
+	if (!a->train || !a->lexicon || !a->out || a->opts.epochs < 1 || a->seeds < 1 ||
 		a->nbits < STANCE_MIN_BITS || a->nbits > STANCE_MAX_BITS)
 		usage();
 }
@@ -186,6 +191,49 @@ save(const Args *a, const float *w, const StanceLexicon *lex)
 	free(img);
 }
 
+/*
+ * Train once per seed (successive seeds) and average the weights: runs that
+ * saw the examples in different orders disagree least where it matters.
+ * The dev report after the last run is of the average. Exits on failure.
+ */
+static float *
+train_seeds(const Args *a, const StanceTrainSet *train, DevSets *dev)
+{
+	size_t		nw = (size_t) STANCE_NLABELS << a->nbits;
+	float	   *sum = NULL;
+
+	for (int k = 0; k < a->seeds; k++)
+	{
+		StanceTrainOpts o = a->opts;
+		bool		last = k == a->seeds - 1;
+		float	   *w;
+
+		o.seed = a->opts.seed + (uint32_t) k;
+		w = stance_train(train, &o, dev->n && a->seeds == 1 ? report_epoch : NULL, dev);
+		if (w == NULL)
+		{
+			fprintf(stderr, "stance-train: out of memory\n");
+			exit(1);
+		}
+		if (sum == NULL)
+			sum = w;
+		else
+		{
+			for (size_t i = 0; i < nw; i++)
+				sum[i] += w[i];
+			free(w);
+		}
+		if (last && a->seeds > 1)
+		{
+			for (size_t i = 0; i < nw; i++)
+				sum[i] /= (float) a->seeds;
+			if (dev->n)
+				report_epoch(a->opts.epochs, sum, dev);
+		}
+	}
+	return sum;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -217,12 +265,7 @@ main(int argc, char **argv)
 	dev.n = a.ndev;
 	printf("lexicon %d words; %d training targets, %zu feature values\n",
 		   nwords, train.n, train.nfeats);
-	w = stance_train(&train, &a.opts, a.ndev ? report_epoch : NULL, &dev);
-	if (w == NULL)
-	{
-		fprintf(stderr, "stance-train: out of memory\n");
-		return 1;
-	}
+	w = train_seeds(&a, &train, &dev);
 	save(&a, w, &lex);
 	printf("trained in %.2f s (featurizing included)\n", (double) (clock() - t0) / CLOCKS_PER_SEC);
 	free(w);

@@ -1625,7 +1625,7 @@ feed_sink(QDoc *d)
 	}
 	while (first < d->nraw && d->raw[first].start + d->chunk_start < d->emit_from)
 		first++;
-	if (ok)
+	if (ok && first < d->nraw)
 		ok = d->sink->tokens(d->sink->arg, d->raw + first, d->nraw - first, d->chunk_start);
 	d->nomem |= !ok;
 }

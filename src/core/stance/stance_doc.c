@@ -8,6 +8,11 @@
 #include "gazetteer.h"
 #include "stance_doc.h"
 
+/* Bytes of the target's last word looked for before the analysis. */
+#define STANCE_PREFILTER_BYTES 32
+
+#define Min(a, b) ((a) < (b) ? (a) : (b))
+
 /* A target name prepared for matching. */
 typedef struct Query
 {
@@ -232,8 +237,12 @@ stance_of_target(const StanceModel *model, NerTagger *tagger, const char *text, 
 	run.text = text;
 	if (!query_init(&run.q, target, tlen, len))
 		return NN_OK;
-	/* a target written nowhere is mentioned nowhere, unless a variant names it */
-	if (!run.q.gazetteer && !ci_contains(text, len, run.q.last, run.q.last_len))
+	/*
+	 * A target written nowhere is mentioned nowhere, unless a variant names
+	 * it; the last word's first bytes suffice to tell, and bound the scan.
+	 */
+	if (!run.q.gazetteer &&
+		!ci_contains(text, len, run.q.last, Min(run.q.last_len, STANCE_PREFILTER_BYTES)))
 		return NN_OK;
 	st = nn_quotes_extract_sink(tagger, text, len, &quotes, &sink);
 	if (st == NN_OK)
@@ -345,7 +354,21 @@ tokenize_span(const char *text, size_t start, size_t end, NnToken **tok, int32_t
 	return NN_OK;
 }
 
-/* The claims of one quote: a row per distinct entity it mentions, not the speaker. */
+/* True if claims from first on already have the target name[0..len). */
+static bool
+claimed(const StanceClaims *c, int32_t first, const char *name, size_t len)
+{
+	for (int32_t k = first; k < c->n; k++)
+		if (ci_equal(c->arena + c->items[k].name_off, c->items[k].name_len, name, len))
+			return true;
+	return false;
+}
+
+/*
+ * The claims of one quote: a row per distinct entity it mentions, not the
+ * speaker, at most STANCE_CLAIM_TARGETS, so the work stays linear in the
+ * quote's mentions.
+ */
 static NnStatus
 quote_claims(const StanceModel *model, const NerLexicon *clusters, const char *text,
 			 MentionRun *run, int32_t qi, NnToken **tok, int32_t *tok_cap, NnSpan *spans)
@@ -354,26 +377,23 @@ quote_claims(const StanceModel *model, const NerLexicon *clusters, const char *t
 	const NnQuote *q = &c->quotes.items[qi];
 	const char *spk = nn_quote_speaker(&c->quotes, q);
 	int32_t		first = first_mention_from(run, q->start);
+	int32_t		first_claim = c->n;
 	int32_t		ntok = 0;
-	int32_t		ntargets = 0;
 	NnStatus	st = NN_OK;
 
 	for (int32_t i = first; i < run->n && run->m[i].end <= q->end && st == NN_OK &&
-		 ntargets < STANCE_CLAIM_TARGETS; i++)
+		 c->n - first_claim < STANCE_CLAIM_TARGETS; i++)
 	{
 		const char *name = mention_name(run, i);
 		size_t		nlen = run->m[i].name_len;
 		int			nspans = 0;
-		bool		seen = ci_equal(name, nlen, spk, q->name_len);
 		StanceClaim *claim;
 
-		for (int32_t j = first; j < i && !seen; j++)
-			seen = ci_equal(mention_name(run, j), run->m[j].name_len, name, nlen);
-		if (seen || nlen == 0)
+		if (nlen == 0 || ci_equal(name, nlen, spk, q->name_len) ||
+			claimed(c, first_claim, name, nlen))
 			continue;
-		for (int32_t j = i; j < run->n && run->m[j].end <= q->end; j++)
-			if (ci_equal(mention_name(run, j), run->m[j].name_len, name, nlen) &&
-				nspans < STANCE_TARGET_MAX)
+		for (int32_t j = i; j < run->n && run->m[j].end <= q->end && nspans < STANCE_TARGET_MAX; j++)
+			if (ci_equal(mention_name(run, j), run->m[j].name_len, name, nlen))
 				spans[nspans++] = (NnSpan) {run->m[j].start, run->m[j].end};
 		if (ntok == 0)
 			st = tokenize_span(text, q->start, q->end, tok, &ntok, tok_cap);
@@ -387,7 +407,6 @@ quote_claims(const StanceModel *model, const NerLexicon *clusters, const char *t
 		st = stance_classify_given(model, clusters, text, *tok, ntok, spans, nspans,
 								   &claim->result);
 		c->n++;
-		ntargets++;
 	}
 	return st;
 }
