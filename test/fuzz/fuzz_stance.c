@@ -83,8 +83,11 @@ fuzz_text(const char *data, size_t size)
 	check_result(&r);
 	for (int i = 0; i < 3; i++)
 	{
-		spans[i].start = len ? (size_t) (unsigned char) data[i % size] * 7 % len : 0;
-		spans[i].end = spans[i].start + (size_t) (unsigned char) data[(i + 1) % size] % 16;
+		unsigned char a = size ? (unsigned char) data[i % size] : 0;
+		unsigned char b = size ? (unsigned char) data[(i + 1) % size] : 0;
+
+		spans[i].start = len ? (size_t) a * 7 % len : 0;
+		spans[i].end = spans[i].start + b % 16;
 	}
 	if (stance_classify(&builtin, &ner.lex, text, len, spans, 3, &r) != NN_OK)
 		fail("stance by spans succeeds", len, 0);
