@@ -1600,6 +1600,17 @@ sink_mention(QDoc *d, size_t start, size_t end, const QMention *m, bool pronoun)
 	return d->sink->mention(d->sink->arg, &qm);
 }
 
+/* True if token i could be a pronoun antecedent() resolves: a cheap test before the lists. */
+static bool
+maybe_pronoun(const QDoc *d, int32_t i)
+{
+	size_t		len = d->tok[i].end - d->tok[i].start;
+	char		c = d->text[d->tok[i].start];
+
+	return d->tok[i].kind == NN_TOK_WORD && len >= 2 && len <= 5 &&
+		strchr("hHsSiItT", c) != NULL;
+}
+
 /* Feed the chunk's new mentions, resolved pronouns and tokens to the sink, in text order. */
 static void
 feed_sink(QDoc *d)
@@ -1619,7 +1630,8 @@ feed_sink(QDoc *d)
 				ok = sink_mention(d, d->ment[d->tok[i].mention].start,
 								  d->ment[d->tok[i].mention].end, &d->ment[d->tok[i].mention], false);
 		}
-		else if ((pronoun_class(d, i) || possessive_class(d, i) || object_class(d, i)) &&
+		else if (maybe_pronoun(d, i) &&
+				 (pronoun_class(d, i) || possessive_class(d, i) || object_class(d, i)) &&
 				 (a = antecedent(d, i)) != NULL)
 			ok = sink_mention(d, d->tok[i].start, d->tok[i].end, a, true);
 	}

@@ -114,20 +114,31 @@ last_word(const char *s, size_t len, const char **w, size_t *wlen)
 	*wlen = len - i;
 }
 
-/* True if name is a gazetteer entry's canonical name (so its mentions may read otherwise). */
+/*
+ * True if name is a gazetteer entry's canonical name (so its mentions may
+ * read otherwise). The answer for the last name asked is kept, as a scan
+ * over a table asks about one target row after row.
+ */
 static bool
 gazetteer_name(const char *name, size_t len)
 {
+	static char last[STANCE_TARGET_MAX];
+	static size_t last_len = 0;
+	static bool last_answer = false;
 	uint32_t	n = nn_gaz_entry_count();
 
-	for (uint32_t id = 0; id < n; id++)
+	if (last_len == len && memcmp(last, name, len) == 0)
+		return last_answer;
+	last_answer = false;
+	for (uint32_t id = 0; id < n && !last_answer; id++)
 	{
 		const char *c = nn_gaz_canonical(id);
 
-		if (c != NULL && ci_equal(c, strlen(c), name, len))
-			return true;
+		last_answer = c != NULL && ci_equal(c, strlen(c), name, len);
 	}
-	return false;
+	memcpy(last, name, len);
+	last_len = len;
+	return last_answer;
 }
 
 /* Prepare a target; false if it can name nothing (empty or too long). */

@@ -43,8 +43,19 @@ enum
 {
 	F_BIAS = 1, F_UNI, F_UNI_DIST, F_BI, F_TRI, F_LEX, F_LEX_CLAUSE, F_LEX_OTHER,
 	F_LEX_SUM, F_LEX_NET, F_T_QUOTED, F_S_QUOTE, F_SPEAKER, F_Q_LEX, F_T_BUT,
-	F_T_POSS, F_T_PRON, F_T_START, F_MENTIONS, F_LENGTH, F_CLU, F_CLU_DIST, F_CLU_BI
+	F_T_POSS, F_T_PRON, F_T_START, F_MENTIONS, F_LENGTH, F_CLU, F_CLU_DIST, F_CLU_BI,
+	F_HEAD, F_HEAD_CLU, F_HEAD_LEX
 };
+
+/* Words stepped over to reach a mention's nearest content word. */
+static const char *const light_words[] = {
+	"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+	"could", "can", "may", "might", "should", "must", "also", "still", "just", "now", "then",
+	"the", "a", "an", "to", "of", "'s", "’s", "who", "that", "did", "does", "do",
+};
+
+#define LIGHT_SLOTS 64
+static uint32_t light_keys[LIGHT_SLOTS];
 
 /* One token of the target's sentences. */
 typedef struct CtxTok
@@ -200,6 +211,8 @@ stance_lex_lookup(const StanceLexicon *lex, uint32_t key)
 static void
 class_init(void)
 {
+	for (size_t i = 0; i < sizeof(light_words) / sizeof(light_words[0]); i++)
+		light_keys[i] = stance_word_key(light_words[i], strlen(light_words[i]));
 	for (size_t i = 0; i < sizeof(word_classes) / sizeof(word_classes[0]); i++)
 	{
 		const char *w = word_classes[i].word;
@@ -713,6 +726,54 @@ mention_bits(const CtxTok *t, int32_t n, int32_t *nment)
 	return bits;
 }
 
+/* True if a word is stepped over when looking for a mention's content word. */
+static bool
+is_light(uint32_t word)
+{
+	for (size_t i = 0; i < sizeof(light_words) / sizeof(light_words[0]); i++)
+		if (light_keys[i] == word)
+			return true;
+	return false;
+}
+
+/*
+ * The nearest content words each side of every mention of a sentence, up
+ * to four tokens away within its clause: what the target does or what is
+ * done to it ("Smith has been praised", "criticised Smith"), with its
+ * cluster and lexicon polarity, and whether it is negated.
+ */
+static bool
+emit_heads(const CtxTok *t, int32_t n, StanceFeatures *f)
+{
+	bool		ok = true;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		if (!(t[i].flags & T_TARGET))
+			continue;
+		for (int dir = -1; dir <= 1; dir += 2)
+		{
+			for (int32_t j = i + dir, k = 0; j >= 0 && j < n && k < 4; j += dir, k++)
+			{
+				uint32_t	neg = (t[j].flags & T_NEGATED) != 0;
+
+				if (t[j].flags & (T_BREAK | T_TARGET | T_QOPEN | T_QCLOSE))
+					break;
+				if ((t[j].flags & T_PUNCT) || is_light(t[j].word))
+					continue;
+				ok &= push(f, fkey(F_HEAD, t[j].word, dir > 0, neg), 1.0f);
+				if (t[j].clu != 0)
+					ok &= push(f, fkey(F_HEAD_CLU, NER_LEX_C3(t[j].clu), dir > 0, neg), 1.0f);
+				if (t[j].valence != 0.0f)
+					ok &= push(f, fkey(F_HEAD_LEX, t[j].valence > 0, dir > 0, 0),
+							   t[j].valence > 0 ? t[j].valence : -t[j].valence);
+				break;
+			}
+		}
+	}
+	return ok;
+}
+
 /* Keys of the mention facts, alone and, for quotation, combined with the lexicon. */
 static bool
 emit_mention(uint32_t bits, int32_t nment, int32_t ntok, uint32_t groups,
@@ -781,6 +842,8 @@ features_from(const char *text, TokSource *src, const NnSpan *targets, int ntarg
 		mark_distances(c.t + s, e - s);
 		mark_valence(c.t + s, e - s, lex, groups);
 		ok &= emit_tokens(c.t + s, e - s, groups, out, pos, neg);
+		if (groups & STANCE_G_HEADS)
+			ok &= emit_heads(c.t + s, e - s, out);
 		bits |= mention_bits(c.t + s, e - s, &nment);
 	}
 	out->ncontext = c.n;

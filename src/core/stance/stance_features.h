@@ -34,7 +34,8 @@ typedef enum StanceLabel
 #define STANCE_G_CONTRAST	0x10	/* "but" and "although" reweigh clauses */
 #define STANCE_G_QUOTE		0x20	/* target quoted, target as speaker */
 #define STANCE_G_CLUSTERS	0x40	/* the entity model's word clusters */
-#define STANCE_G_ALL		0x7F
+#define STANCE_G_HEADS		0x80	/* the mention's nearest content words */
+#define STANCE_G_ALL		0xFF
 
 /* Lexicon valences are stored in hundredths; VADER's scale is [-4, 4]. */
 #define STANCE_VALENCE_MAX 400
