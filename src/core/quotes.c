@@ -510,7 +510,7 @@ read_tokens(QDoc *d)
 		q->mention = -1;
 		q->span = -1;
 		q->used = t.start < d->emit_from;
-		if (t.kind == NN_TOK_WORD)
+		if (t.kind == NN_TOK_WORD && (d->sink == NULL || !d->sink->mentions_only))
 			q->cue_form = nn_cue_lookup(d->text + t.start, t.end - t.start, &q->cue);
 		prev_end = t.end;
 	}
@@ -1656,8 +1656,11 @@ extract_chunk(QDoc *d, NerTagger *tagger)
 	link_mentions(d);
 	d->nspan = 0;
 	find_spans(d);
-	quotes_from_spans(d);
-	quotes_indirect(d);
+	if (d->sink == NULL || !d->sink->mentions_only)
+	{
+		quotes_from_spans(d);
+		quotes_indirect(d);
+	}
 	if (d->sink != NULL)
 		feed_sink(d);
 	remember_mentions(d);

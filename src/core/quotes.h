@@ -77,6 +77,7 @@ typedef struct NnQuoteSink
 	bool		(*mention) (void *arg, const NnQuoteMention *m);
 	bool		(*tokens) (void *arg, const NnToken *tokens, int32_t n, size_t base);
 	void	   *arg;
+	bool		mentions_only;	/* no quote rows wanted: cues and attribution are skipped */
 } NnQuoteSink;
 
 /*

@@ -239,7 +239,7 @@ stance_of_target(const StanceModel *model, NerTagger *tagger, const char *text, 
 				 const char *target, size_t tlen, StanceResult *r)
 {
 	TargetRun	run;
-	NnQuoteSink sink = {target_mention, target_tokens, &run};
+	NnQuoteSink sink = {target_mention, target_tokens, &run, true};
 	NnQuoteList quotes;
 	NnStatus	st;
 
@@ -428,7 +428,7 @@ stance_claims(const StanceModel *model, NerTagger *tagger, const char *text, siz
 			  StanceClaims *out)
 {
 	MentionRun	run = {out, NULL, 0, 0};
-	NnQuoteSink sink = {claim_mention, claim_tokens, &run};
+	NnQuoteSink sink = {claim_mention, claim_tokens, &run, false};
 	NnToken    *tok = NULL;
 	int32_t		tok_cap = 0;
 	NnSpan	   *spans = nn_alloc(sizeof(NnSpan) * STANCE_TARGET_MAX);
