@@ -31,6 +31,9 @@ SELECT newsnlp.stance('', 'Keller') AS empty, newsnlp.stance('“”«»"', 'Kel
        (SELECT count(*) FROM newsnlp.claims('')) AS empty_claims,
        (SELECT count(*) FROM newsnlp.claims(repeat('“', 1000))) AS mark_claims;
 
+-- A colon opening the text, right before a quote.
+SELECT count(*) AS colon_first FROM newsnlp.claims(':“We leave now.”');
+
 -- Text in other scripts and mixed scripts.
 SELECT newsnlp.stance('東京で「会議は終わった」と述べた。Keller is great.', 'Keller') AS mixed_script,
        newsnlp.stance('Келлер — отличный лидер.', 'Келлер') AS cyrillic;

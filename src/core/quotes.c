@@ -892,7 +892,12 @@ attr_after(const QDoc *d, const QSpan *s, QAttr *a)
 static bool
 attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 {
-	int32_t		sent = d->tok[i].sentence;
+	int32_t		sent;
+
+	/* a colon opening the text has nothing before it */
+	if (i < 0)
+		return false;
+	sent = d->tok[i].sentence;
 
 	for (int32_t k = i; k >= limit && k >= 0 && d->tok[k].sentence == sent; k--)
 	{

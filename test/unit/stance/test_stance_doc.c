@@ -95,6 +95,8 @@ main(void)
 				 &label) == 1 && strcmp(name, "Helena Brandt") == 0,
 		  "a pronoun in the quote names its antecedent");
 	CHECK(claims("", name, sizeof(name), &label) == 0, "an empty text has no claims");
+	CHECK(claims(":“We leave now.”", name, sizeof(name), &label) == 0,
+		  "a colon opening the text before a quote reads nothing before the text");
 	CHECK(claims("“”", name, sizeof(name), &label) == 0, "a text of quote marks has no claims");
 	CHECK(stance_claims(&model, &tagger, "\0\x01", 2, &c) == NN_OK && c.n == 0,
 		  "a text of control characters (no tokens at all) has no claims");
