@@ -28,7 +28,11 @@ CORE_OBJS = \
 	src/core/learn/learn_features.o \
 	src/core/learn/learn_linear.o \
 	src/core/learn/learn_model.o \
-	src/core/learn/learn_model_text.o
+	src/core/learn/learn_model_text.o \
+	src/core/stance/stance_features.o \
+	src/core/stance/stance_model.o \
+	src/core/stance/stance.o \
+	src/core/stance/stance_doc.o
 PG_OBJS = \
 	src/pg/newsnlp.o \
 	src/pg/position.o \
@@ -41,18 +45,21 @@ PG_OBJS = \
 	src/pg/quotes.o \
 	src/pg/annotate.o \
 	src/pg/tag_trigger.o \
-	src/pg/stance_model.o \
-	src/pg/stance_train.o
+	src/pg/stance_model_type.o \
+	src/pg/stance_train.o \
+	src/pg/stance.o \
+	src/pg/claims.o
 OBJS = $(CORE_OBJS) $(PG_OBJS)
 
 # The trainer and scorer belong to the core but only tools and tests use them.
 CORE_TOOL_SRCS = src/core/ner/ner_train.c src/core/ner/ner_score.c src/core/ner/span_score.c \
-	src/core/learn/learn_eval.c
+	src/core/learn/learn_eval.c src/core/stance/stance_train.c src/core/stance/stance_score.c
 
 # The entity model, embedded by an assembler file. It stays out of OBJS:
 # PGXS makes LLVM bitcode of every object there, and this one has no C.
 NER_MODEL ?= data/ner/ner-en.model
-MODEL_OBJ = src/core/ner/ner_model_blob.o
+STANCE_MODEL ?= data/stance/stance-en.model
+MODEL_OBJ = src/core/ner/ner_model_blob.o src/core/stance/stance_model_blob.o
 
 # The install script is put together from src/sql/, one file per feature,
 # in the order of their numbered names.
@@ -64,7 +71,7 @@ ISOLATION_OPTS = --load-extension=$(EXTENSION)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 # The server's headers are system headers: -Wextra findings in them are not ours.
-PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src/core/ner -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CPPFLAGS = -I$(srcdir)/src/core -I$(srcdir)/src/core/ner -I$(srcdir)/src/core/stance -isystem $(shell $(PG_CONFIG) --includedir-server)
 PG_CFLAGS = -Wall -Wextra -Werror
 SHLIB_LINK = $(MODEL_OBJ) $(ICU_LIBS) -lm
 
@@ -80,10 +87,13 @@ ICU_LIBS = $(shell pkg-config --libs icu-i18n icu-uc 2>/dev/null || echo -licui1
 endif
 
 # PGXS tracks no header dependencies; a struct that grows must rebuild its users.
-$(OBJS): $(wildcard src/core/*.h src/core/ner/*.h src/core/learn/*.h src/pg/*.h)
+$(OBJS): $(wildcard src/core/*.h src/core/ner/*.h src/core/learn/*.h src/core/stance/*.h src/pg/*.h)
 
-$(MODEL_OBJ): src/core/ner/ner_model_blob.S $(NER_MODEL)
+src/core/ner/ner_model_blob.o: src/core/ner/ner_model_blob.S $(NER_MODEL)
 	$(CC) -fPIC -DNER_MODEL_PATH='"$(NER_MODEL)"' -c -o $@ $<
+
+src/core/stance/stance_model_blob.o: src/core/stance/stance_model_blob.S $(STANCE_MODEL)
+	$(CC) -fPIC -DSTANCE_MODEL_PATH='"$(STANCE_MODEL)"' -c -o $@ $<
 
 $(shlib): $(MODEL_OBJ)
 
@@ -94,6 +104,7 @@ include mk/unit.mk
 include mk/ner.mk
 include mk/eval.mk
 include mk/quotes.mk
+include mk/stance.mk
 include mk/fuzz.mk
 include mk/bench.mk
 include mk/sharding.mk

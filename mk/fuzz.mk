@@ -12,7 +12,7 @@
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core -Isrc/core/ner
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core -Isrc/core/ner -Isrc/core/stance
 FUZZERS = $(patsubst test/fuzz/%.c,test/build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
 
 test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)

@@ -1,45 +1,33 @@
-# Stance model tools: training (make stance-model), evaluation on NewsMTSC,
-# the shipped lexicon's conversion, and the unit tests of the stance core.
-# Standalone: combine with the main Makefile for its core source list,
-#   make -f Makefile -f mk/stance.mk stance-model eval-stance-mtsc unit-stance
+# Stance model tools: training (make stance-model), evaluation on NewsMTSC
+# (make eval-stance-mtsc) and the shipped lexicon's conversion. The stance
+# core is part of CORE_OBJS and its unit tests run with make unit;
+# make unit-stance runs just those.
 
-STANCE_CC ?= gcc
 STANCE_CFLAGS ?= -std=gnu11 -O2 -g -Wall -Wextra -Werror
 STANCE_CPPFLAGS = -Isrc/core -Isrc/core/ner -Isrc/core/stance -Isrc/cli
 STANCE_BUILD = test/build/stance
-STANCE_MODEL ?= data/stance/stance-en.model
 STANCE_LEXICON = data/lexicons/vader/vader_lexicon.tsv
-
-STANCE_SRCS = $(wildcard src/core/stance/*.c)
 STANCE_HEADERS = $(wildcard src/core/stance/*.h src/cli/stance_*.h)
-STANCE_CORE = $(CORE_OBJS:.o=.c) $(STANCE_SRCS)
 STANCE_TOOLS = $(STANCE_BUILD)/stance-train $(STANCE_BUILD)/stance-eval
-STANCE_ICU = $(or $(ICU_LIBS),$(shell pkg-config --libs icu-i18n icu-uc))
 
 # Data that may sit beside the checkout; targets skip cleanly without it.
 STANCE_SHARED ?= ../shared/data
 MTSC_TRAIN ?= $(STANCE_SHARED)/newsmtsc/train.jsonl
 MTSC_DEVS ?= $(STANCE_SHARED)/newsmtsc/dev-rw.jsonl $(STANCE_SHARED)/newsmtsc/dev-mt.jsonl
 VADER_SOURCE ?= $(STANCE_SHARED)/lexicons/vader/vader_lexicon.txt
-STANCE_TRAIN_FLAGS ?= --epochs 12 --bits 18 --rate 0.05 --seed 42
+STANCE_TRAIN_FLAGS ?= --epochs 12 --bits 18 --rate 0.02 --seed 42 --ner $(NER_MODEL)
 STANCE_BENCH_ROUNDS ?= 20
-
-STANCE_UNIT_TESTS = $(patsubst test/unit/stance/%.c,$(STANCE_BUILD)/unit/%,\
-	$(wildcard test/unit/stance/test_*.c))
-STANCE_UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-Itest/unit
 
 .PHONY: stance-tools stance-model stance-lexicon eval-stance-mtsc unit-stance
 
 # The command-line tools.
 stance-tools: $(STANCE_TOOLS)
 
-$(STANCE_BUILD)/stance-%: src/cli/stance_%.c src/cli/stance_data.c $(STANCE_CORE) \
+$(STANCE_BUILD)/stance-%: src/cli/stance_%.c src/cli/stance_data.c $(CORE_SRCS) \
 		$(CORE_HEADERS) $(STANCE_HEADERS)
 	@mkdir -p $(dir $@)
-	$(STANCE_CC) $(STANCE_CFLAGS) $(STANCE_CPPFLAGS) -o $@ $< src/cli/stance_data.c \
-		$(STANCE_CORE) $(STANCE_ICU) -lm
+	$(UNIT_CC) $(STANCE_CFLAGS) $(STANCE_CPPFLAGS) -o $@ $< src/cli/stance_data.c \
+		$(CORE_SRCS) $(ICU_LIBS) -lm
 
 # Convert VADER's lexicon to the shipped two-column form (word, mean valence).
 stance-lexicon:
@@ -48,7 +36,7 @@ stance-lexicon:
 	{ echo "# VADER sentiment lexicon (C.J. Hutto, MIT licence: see LICENSE.txt): word, mean valence in [-4, 4]"; \
 	  cut -f1,2 "$(VADER_SOURCE)"; } > $(STANCE_LEXICON)
 
-# Train and write the shipped model.
+# Train and write the shipped model (the entity model's word clusters are features).
 stance-model: $(STANCE_BUILD)/stance-train
 	@if [ ! -f "$(MTSC_TRAIN)" ]; then echo "stance-model: $(MTSC_TRAIN) not found, skipping"; exit 0; fi; \
 	set -e; mkdir -p $(dir $(STANCE_MODEL)); \
@@ -58,14 +46,9 @@ stance-model: $(STANCE_BUILD)/stance-train
 # Score the shipped model on the NewsMTSC development sets, and time it.
 eval-stance-mtsc: $(STANCE_BUILD)/stance-eval
 	@if [ -z "$(wildcard $(MTSC_DEVS))" ]; then echo "eval-stance-mtsc: NewsMTSC dev sets not found, skipping"; exit 0; fi; \
-	$(STANCE_BUILD)/stance-eval --model $(STANCE_MODEL) --bench $(STANCE_BENCH_ROUNDS) $(wildcard $(MTSC_DEVS))
+	$(STANCE_BUILD)/stance-eval --model $(STANCE_MODEL) --ner $(NER_MODEL) \
+		--bench $(STANCE_BENCH_ROUNDS) $(wildcard $(MTSC_DEVS))
 
-$(STANCE_BUILD)/unit/%: test/unit/stance/%.c test/unit/unit.c test/unit/unit.h $(STANCE_CORE) \
-		$(CORE_HEADERS) $(STANCE_HEADERS)
-	@mkdir -p $(dir $@)
-	$(STANCE_CC) $(STANCE_UNIT_CFLAGS) $(STANCE_CPPFLAGS) -o $@ $< test/unit/unit.c \
-		$(STANCE_CORE) $(STANCE_ICU) -lm
-
-# Build and run the stance unit tests; each prints TAP.
-unit-stance: $(STANCE_UNIT_TESTS)
-	@status=0; for t in $(STANCE_UNIT_TESTS); do echo "# $$t"; ./$$t || status=1; done; exit $$status
+# Build and run the stance unit tests only; each prints TAP.
+unit-stance: $(filter test/build/unit/stance/%,$(UNIT_TESTS))
+	@status=0; for t in $^; do echo "# $$t"; ./$$t || status=1; done; exit $$status

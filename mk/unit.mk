@@ -3,11 +3,11 @@
 UNIT_CC ?= gcc
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-Isrc/core -Isrc/core/ner -Itest/unit -Itest/unit/ner
+	-Isrc/core -Isrc/core/ner -Isrc/core/stance -Itest/unit -Itest/unit/ner
 CORE_SRCS = $(CORE_OBJS:.o=.c) $(CORE_TOOL_SRCS)
-CORE_HEADERS = $(wildcard src/core/*.h src/core/ner/*.h)
+CORE_HEADERS = $(wildcard src/core/*.h src/core/ner/*.h src/core/stance/*.h)
 UNIT_TESTS = $(patsubst test/unit/%.c,test/build/unit/%,\
-	$(wildcard test/unit/test_*.c test/unit/ner/test_*.c))
+	$(wildcard test/unit/test_*.c test/unit/ner/test_*.c test/unit/stance/test_*.c))
 
 test/build/unit/%: test/unit/%.c test/unit/unit.c test/unit/fixtures.c \
 		$(wildcard test/unit/*.h test/unit/ner/*.h) \

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ner_model.h"
 #include "stance_data.h"
 #include "stance_model.h"
 
@@ -638,4 +639,26 @@ stance_read_file(const char *path, size_t *len)
 	}
 	fclose(fp);
 	return buf;
+}
+
+/* Load an entity model for its word clusters (see stance_data.h). */
+const NerLexicon *
+stance_clusters_read(const char *path)
+{
+	size_t		len = 0;
+	uint8_t    *img;
+	NerModel   *m;
+	char		err[256];
+
+	if (path == NULL)
+		return NULL;
+	img = stance_read_file(path, &len);
+	m = img ? ner_model_load(img, len, err, sizeof(err)) : NULL;
+	free(img);
+	if (m == NULL)
+	{
+		fprintf(stderr, "%s: %s\n", path, img ? err : "cannot read");
+		exit(1);
+	}
+	return &m->lex;
 }

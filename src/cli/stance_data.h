@@ -49,4 +49,10 @@ extern bool stance_lexicon_read(const char *path, StanceLexicon *lex, int *nword
 /* Read a whole file into a malloc'd buffer (4-byte aligned); NULL on failure. */
 extern uint8_t *stance_read_file(const char *path, size_t *len);
 
+/*
+ * The word clusters of an entity model file (NULL path: none); exits with a
+ * message if the file is unusable. The model stays loaded for the run.
+ */
+extern const NerLexicon *stance_clusters_read(const char *path);
+
 #endif							/* STANCE_DATA_H */

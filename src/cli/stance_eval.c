@@ -4,7 +4,7 @@
  *	  recall and F1, macro-F1 and accuracy; with --bench N, also time N
  *	  passes over every target (features and scoring, tokenizer included).
  *
- *	  stance-eval --model FILE [--bench N] FILE...
+ *	  stance-eval --model FILE [--ner FILE] [--bench N] FILE...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,9 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* The entity model's word clusters, if the stance model reads them. */
+static const NerLexicon *clusters = NULL;
+
 /* Classify target i of a corpus; exits on failure. */
 static StanceResult
 classify(const StanceModel *m, const StanceCorpus *c, int32_t i)
@@ -32,7 +35,7 @@ classify(const StanceModel *m, const StanceCorpus *c, int32_t i)
 	const StanceTarget *t = &c->targets[i];
 	StanceResult r;
 
-	if (stance_classify(m, c->texts[t->text], c->lens[t->text], c->spans + t->first_span,
+	if (stance_classify(m, clusters, c->texts[t->text], c->lens[t->text], c->spans + t->first_span,
 						t->nspans, &r) != NN_OK)
 	{
 		fprintf(stderr, "stance-eval: classification failed\n");
@@ -82,6 +85,7 @@ int
 main(int argc, char **argv)
 {
 	const char *model_path = NULL;
+	const char *ner_path = "data/ner/ner-en.model";
 	int			rounds = 0;
 	int			first = 1;
 	uint8_t    *img;
@@ -94,9 +98,11 @@ main(int argc, char **argv)
 			model_path = argv[first + 1];
 		else if (strcmp(argv[first], "--bench") == 0)
 			rounds = atoi(argv[first + 1]);
+		else if (strcmp(argv[first], "--ner") == 0)
+			ner_path = argv[first + 1];
 	if (model_path == NULL || first >= argc)
 	{
-		fprintf(stderr, "usage: stance-eval --model FILE [--bench N] FILE...\n");
+		fprintf(stderr, "usage: stance-eval --model FILE [--ner FILE] [--bench N] FILE...\n");
 		return 2;
 	}
 	img = stance_read_file(model_path, &len);
@@ -107,6 +113,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "stance-eval: %s: %s\n", model_path, img ? err : "cannot read");
 		return 1;
 	}
+	if (m->groups & STANCE_G_CLUSTERS)
+		clusters = stance_clusters_read(ner_path);
 	for (int f = first; f < argc; f++)
 	{
 		StanceCorpus c;

@@ -3,12 +3,13 @@
  *	  Train the stance model on NewsMTSC JSON lines with a sentiment lexicon
  *	  and write the model image.
  *
- *	  stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...
- *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S]
+ *	  stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...
+ *		[--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--seeds N]
  *		[--groups HEX] [--no-balance]
  *
  *	  With --dev, macro-F1 and accuracy on each dev file are printed after
  *	  every epoch (of the float weights; the saved model is quantized).
+ *	  --ner names the entity model whose word clusters the features read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,12 @@ typedef struct Args
 	const char *train;
 	const char *lexicon;
 	const char *out;
+	const char *ner;
 	const char *dev[MAX_DEV];
 	int			ndev;
 	uint32_t	nbits;
 	uint32_t	groups;
+	int			seeds;			/* runs with successive seeds, averaged */
 	StanceTrainOpts opts;
 } Args;
 
@@ -47,8 +50,9 @@ typedef struct DevSets
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--dev FILE]...\n"
-			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--groups HEX] [--no-balance]\n");
+	fprintf(stderr, "usage: stance-train --train FILE --lexicon FILE --out FILE [--ner FILE] [--dev FILE]...\n"
+			"  [--epochs N] [--rate R] [--l2 L] [--bits B] [--seed S] [--seeds N] [--groups HEX]\n"
+			"  [--no-balance]\n");
 	exit(2);
 }
 
@@ -59,6 +63,8 @@ parse_args(int argc, char **argv, Args *a)
 	memset(a, 0, sizeof(*a));
 	a->nbits = 18;
 	a->groups = STANCE_G_ALL;
+	a->ner = "data/ner/ner-en.model";
+	a->seeds = 1;
 	a->opts = (StanceTrainOpts) {.epochs = 12, .rate = 0.05f, .l2 = 1e-4f, .seed = 42, .balance = true};
 	for (int i = 1; i < argc; i++)
 	{
@@ -77,6 +83,8 @@ parse_args(int argc, char **argv, Args *a)
 			a->lexicon = v;
 		else if (strcmp(argv[i], "--out") == 0)
 			a->out = v;
+		else if (strcmp(argv[i], "--ner") == 0)
+			a->ner = v;
 		else if (strcmp(argv[i], "--dev") == 0 && a->ndev < MAX_DEV)
 			a->dev[a->ndev++] = v;
 		else if (strcmp(argv[i], "--epochs") == 0)
@@ -87,6 +95,8 @@ parse_args(int argc, char **argv, Args *a)
 			a->opts.l2 = strtof(v, NULL);
 		else if (strcmp(argv[i], "--bits") == 0)
 			a->nbits = (uint32_t) atoi(v);
+		else if (strcmp(argv[i], "--seeds") == 0)
+			a->seeds = atoi(v);
 		else if (strcmp(argv[i], "--seed") == 0)
 			a->opts.seed = (uint32_t) strtoul(v, NULL, 10);
 		else if (strcmp(argv[i], "--groups") == 0)
@@ -95,14 +105,15 @@ parse_args(int argc, char **argv, Args *a)
 			usage();
 		i++;
 	}
-	if (!a->train || !a->lexicon || !a->out || a->opts.epochs < 1 ||
+	if (!a->train || !a->lexicon || !a->out || a->opts.epochs < 1 || a->seeds < 1 ||
 		a->nbits < STANCE_MIN_BITS || a->nbits > STANCE_MAX_BITS)
 		usage();
 }
 
 /* Featurize every target of a corpus file into a set; exits on failure. */
 static void
-featurize(const char *path, const StanceLexicon *lex, uint32_t groups, StanceTrainSet *set)
+featurize(const char *path, const StanceLexicon *lex, const NerLexicon *clusters,
+		  uint32_t groups, StanceTrainSet *set)
 {
 	StanceCorpus c;
 	StanceFeatures f = {0};
@@ -118,7 +129,7 @@ featurize(const char *path, const StanceLexicon *lex, uint32_t groups, StanceTra
 		const StanceTarget *t = &c.targets[i];
 
 		if (stance_features(c.texts[t->text], c.lens[t->text], c.spans + t->first_span,
-							t->nspans, lex, groups, &f) != NN_OK ||
+							t->nspans, lex, clusters, groups, &f) != NN_OK ||
 			!stance_trainset_add(set, &f, t->label))
 		{
 			fprintf(stderr, "stance-train: out of memory or ICU failure\n");
@@ -180,11 +191,55 @@ save(const Args *a, const float *w, const StanceLexicon *lex)
 	free(img);
 }
 
+/*
+ * Train once per seed (successive seeds) and average the weights: runs that
+ * saw the examples in different orders disagree least where it matters.
+ * The dev report after the last run is of the average. Exits on failure.
+ */
+static float *
+train_seeds(const Args *a, const StanceTrainSet *train, DevSets *dev)
+{
+	size_t		nw = (size_t) STANCE_NLABELS << a->nbits;
+	float	   *sum = NULL;
+
+	for (int k = 0; k < a->seeds; k++)
+	{
+		StanceTrainOpts o = a->opts;
+		bool		last = k == a->seeds - 1;
+		float	   *w;
+
+		o.seed = a->opts.seed + (uint32_t) k;
+		w = stance_train(train, &o, dev->n && a->seeds == 1 ? report_epoch : NULL, dev);
+		if (w == NULL)
+		{
+			fprintf(stderr, "stance-train: out of memory\n");
+			exit(1);
+		}
+		if (sum == NULL)
+			sum = w;
+		else
+		{
+			for (size_t i = 0; i < nw; i++)
+				sum[i] += w[i];
+			free(w);
+		}
+		if (last && a->seeds > 1)
+		{
+			for (size_t i = 0; i < nw; i++)
+				sum[i] /= (float) a->seeds;
+			if (dev->n)
+				report_epoch(a->opts.epochs, sum, dev);
+		}
+	}
+	return sum;
+}
+
 int
 main(int argc, char **argv)
 {
 	Args		a;
 	StanceLexicon lex = {0};
+	const NerLexicon *clusters;
 	StanceTrainSet train = {0};
 	DevSets		dev = {0};
 	int			nwords;
@@ -199,22 +254,18 @@ main(int argc, char **argv)
 		return 1;
 	}
 	train.nbits = a.nbits;
-	featurize(a.train, &lex, a.groups, &train);
+	clusters = (a.groups & STANCE_G_CLUSTERS) ? stance_clusters_read(a.ner) : NULL;
+	featurize(a.train, &lex, clusters, a.groups, &train);
 	for (int i = 0; i < a.ndev; i++)
 	{
 		dev.set[i].nbits = a.nbits;
 		dev.name[i] = strrchr(a.dev[i], '/') ? strrchr(a.dev[i], '/') + 1 : a.dev[i];
-		featurize(a.dev[i], &lex, a.groups, &dev.set[i]);
+		featurize(a.dev[i], &lex, clusters, a.groups, &dev.set[i]);
 	}
 	dev.n = a.ndev;
 	printf("lexicon %d words; %d training targets, %zu feature values\n",
 		   nwords, train.n, train.nfeats);
-	w = stance_train(&train, &a.opts, a.ndev ? report_epoch : NULL, &dev);
-	if (w == NULL)
-	{
-		fprintf(stderr, "stance-train: out of memory\n");
-		return 1;
-	}
+	w = train_seeds(&a, &train, &dev);
 	save(&a, w, &lex);
 	printf("trained in %.2f s (featurizing included)\n", (double) (clock() - t0) / CLOCKS_PER_SEC);
 	free(w);

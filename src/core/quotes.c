@@ -128,8 +128,7 @@ typedef struct QDoc
 	QMention	recent[Q_PRONOUN_LOOKBACK]; /* ring of antecedents */
 	int32_t		nrecent;
 	NnQuote		scratch;		/* rows of context text, discarded */
-	NnMentionFn mention_fn;		/* the caller's receiver of mentions, or NULL */
-	void	   *mention_arg;
+	const NnQuoteSink *sink;	/* mentions and tokens for another analysis, or NULL */
 	NnEntityExtractor ents;		/* kept across chunks: people's full names */
 	bool		ents_open;
 } QDoc;
@@ -620,7 +619,7 @@ read_tokens(QDoc *d)
 		q->mention = -1;
 		q->span = -1;
 		q->used = t.start < d->emit_from;
-		if (t.kind == NN_TOK_WORD)
+		if (t.kind == NN_TOK_WORD && (d->sink == NULL || !d->sink->mentions_only))
 			q->cue_form = nn_cue_lookup(d->text + t.start, t.end - t.start, &q->cue);
 		prev_end = t.end;
 	}
@@ -675,18 +674,6 @@ mention_gender(const QDoc *d, size_t start, const char *canon, size_t canon_len)
 	return name_gender(canon, canon_len);
 }
 
-/* Hand a mention of new text (not context re-read) to the caller's receiver. */
-static void
-pass_mention(const QDoc *d, const NnEntityExtractor *ex, const NnEntity *e)
-{
-	NnEntity	whole = *e;
-
-	whole.start += d->chunk_start;
-	whole.end += d->chunk_start;
-	if (d->mention_fn != NULL && whole.start >= d->emit_from)
-		d->mention_fn(d->mention_arg, &whole, nn_entities_canonical(ex, e));
-}
-
 /*
  * Read every mention, copying its canonical name to the arena; the tagger
  * takes the tokens read_tokens kept rather than tokenizing the chunk again.
@@ -731,7 +718,6 @@ read_mentions(QDoc *d, NerTagger *tagger)
 			m->gender = ents[i].type != NER_PER ? 0 :
 				mention_gender(d, m->start, nn_entities_canonical(ex, &ents[i]),
 							   ents[i].canon_len);
-			pass_mention(d, ex, &ents[i]);
 		}
 	}
 	st = ex->status;
@@ -1120,7 +1106,12 @@ sentence_subject(const QDoc *d, int32_t k, int32_t *first, int32_t *last)
 static bool
 attr_cue_before(const QDoc *d, int32_t i, int32_t limit, QAttr *a)
 {
-	int32_t		sent = d->tok[i].sentence;
+	int32_t		sent;
+
+	/* a colon opening the text has nothing before it */
+	if (i < 0)
+		return false;
+	sent = d->tok[i].sentence;
 
 	for (int32_t k = i; k >= limit && k >= 0 && d->tok[k].sentence == sent; k--)
 	{
@@ -1274,6 +1265,15 @@ span_is_clause(const QDoc *d, const QSpan *s)
 	return words >= Q_CLAUSE_WORDS;
 }
 
+/* Object pronoun class of token i, as pronoun_class: "him", "them". */
+static char
+object_class(const QDoc *d, int32_t i)
+{
+	if (tok_is(d, i, "him"))
+		return 'h';
+	return tok_is(d, i, "them") ? 't' : 0;
+}
+
 /* True if mention x can be the antecedent of a pronoun of class cls. */
 static bool
 fits_pronoun(const QMention *x, char cls, char want)
@@ -1290,8 +1290,9 @@ fits_pronoun(const QMention *x, char cls, char want)
 static const QMention *
 antecedent(const QDoc *d, int32_t i)
 {
-	char		cls = pronoun_class(d, i) ? pronoun_class(d, i) : possessive_class(d, i);
-	char		want = (tok_is(d, i, "he") || tok_is(d, i, "his")) ? 'M' :
+	char		cls = pronoun_class(d, i) ? pronoun_class(d, i) :
+		possessive_class(d, i) ? possessive_class(d, i) : object_class(d, i);
+	char		want = (tok_is(d, i, "he") || tok_is(d, i, "his") || tok_is(d, i, "him")) ? 'M' :
 		(tok_is(d, i, "she") || tok_is(d, i, "her")) ? 'F' : 0;
 	int32_t		lo = 0,
 				hi = d->nment;
@@ -1858,6 +1859,57 @@ row_cmp(const void *a, const void *b)
 	return (int) x->kind - (int) y->kind;
 }
 
+/* Feed one mention or resolved pronoun to the sink. */
+static bool
+sink_mention(QDoc *d, size_t start, size_t end, const QMention *m, bool pronoun)
+{
+	NnQuoteMention qm = {start, end, m->type, d->out->arena + m->name_off, m->name_len, pronoun};
+
+	return d->sink->mention(d->sink->arg, &qm);
+}
+
+/* True if token i could be a pronoun antecedent() resolves: a cheap test before the lists. */
+static bool
+maybe_pronoun(const QDoc *d, int32_t i)
+{
+	size_t		len = d->tok[i].end - d->tok[i].start;
+	char		c = d->text[d->tok[i].start];
+
+	return d->tok[i].kind == NN_TOK_WORD && len >= 2 && len <= 5 &&
+		strchr("hHsSiItT", c) != NULL;
+}
+
+/* Feed the chunk's new mentions, resolved pronouns and tokens to the sink, in text order. */
+static void
+feed_sink(QDoc *d)
+{
+	int32_t		first = 0;
+	bool		ok = true;
+
+	for (int32_t i = 0; i < d->ntok && ok; i++)
+	{
+		const QMention *a;
+
+		if (d->tok[i].start < d->emit_from)
+			continue;
+		if (d->tok[i].mention >= 0)
+		{
+			if (i == 0 || d->tok[i - 1].mention != d->tok[i].mention)
+				ok = sink_mention(d, d->ment[d->tok[i].mention].start,
+								  d->ment[d->tok[i].mention].end, &d->ment[d->tok[i].mention], false);
+		}
+		else if (maybe_pronoun(d, i) &&
+				 (pronoun_class(d, i) || possessive_class(d, i) || object_class(d, i)) &&
+				 (a = antecedent(d, i)) != NULL)
+			ok = sink_mention(d, d->tok[i].start, d->tok[i].end, a, true);
+	}
+	while (first < d->nraw && d->raw[first].start + d->chunk_start < d->emit_from)
+		first++;
+	if (ok && first < d->nraw && d->sink->tokens != NULL)
+		ok = d->sink->tokens(d->sink->arg, d->raw + first, d->nraw - first, d->chunk_start);
+	d->nomem |= !ok;
+}
+
 /* Find the quotes of the current chunk. */
 static NnStatus
 extract_chunk(QDoc *d, NerTagger *tagger)
@@ -1872,8 +1924,13 @@ extract_chunk(QDoc *d, NerTagger *tagger)
 	link_mentions(d);
 	d->nspan = 0;
 	find_spans(d);
-	quotes_from_spans(d);
-	quotes_indirect(d);
+	if (d->sink == NULL || !d->sink->mentions_only)
+	{
+		quotes_from_spans(d);
+		quotes_indirect(d);
+	}
+	if (d->sink != NULL)
+		feed_sink(d);
 	remember_mentions(d);
 	return d->nomem ? NN_ERR_NOMEM : NN_OK;
 }
@@ -1900,13 +1957,13 @@ next_chunk(QDoc *d)
 NnStatus
 nn_quotes_extract(NerTagger *tagger, const char *text, size_t len, NnQuoteList *out)
 {
-	return nn_quotes_extract_mentions(tagger, text, len, out, NULL, NULL);
+	return nn_quotes_extract_sink(tagger, text, len, out, NULL);
 }
 
-/* Find the quotes as nn_quotes_extract does, passing each mention to fn. */
+/* Find the quotes, feeding the pass's mentions and tokens to sink (may be NULL). */
 NnStatus
-nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
-						   NnQuoteList *out, NnMentionFn fn, void *arg)
+nn_quotes_extract_sink(NerTagger *tagger, const char *text, size_t len, NnQuoteList *out,
+					   const NnQuoteSink *sink)
 {
 	QDoc	   *d = nn_alloc(sizeof(QDoc));
 	NnStatus	st = NN_OK;
@@ -1918,9 +1975,8 @@ nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
 	d->text = text;
 	d->len = len;
 	d->out = out;
+	d->sink = sink;
 	d->last_para = -10;
-	d->mention_fn = fn;
-	d->mention_arg = arg;
 	while (st == NN_OK && d->chunk_start < len && d->emit_from < len)
 	{
 		st = extract_chunk(d, tagger);

@@ -53,25 +53,44 @@ typedef struct NnQuoteList
 } NnQuoteList;
 
 /*
+ * A mention as other analyses of the same pass see it (stance): a name, or a
+ * pronoun resolved to the name of its antecedent.
+ */
+typedef struct NnQuoteMention
+{
+	size_t		start;			/* the mention or pronoun in the text */
+	size_t		end;
+	NerType		type;
+	const char *name;			/* canonical name, valid during the call */
+	size_t		name_len;
+	bool		pronoun;
+} NnQuoteMention;
+
+/*
+ * Callbacks fed by the extraction pass, chunk by chunk and in text order,
+ * each text position once: every mention and resolved pronoun, then the
+ * chunk's tokens (offsets from base; a new sentence number per chunk) when
+ * tokens is not NULL.
+ * A callback returns false when memory ran out.
+ */
+typedef struct NnQuoteSink
+{
+	bool		(*mention) (void *arg, const NnQuoteMention *m);
+	bool		(*tokens) (void *arg, const NnToken *tokens, int32_t n, size_t base);
+	void	   *arg;
+	bool		mentions_only;	/* no quote rows wanted: cues and attribution are skipped */
+} NnQuoteSink;
+
+/*
  * Find the quotes of text[0..len) with a tagger whose model is loaded.
  * On success *out holds the rows; release them with nn_quotes_free.
  */
 extern NnStatus nn_quotes_extract(NerTagger *tagger, const char *text, size_t len,
 								  NnQuoteList *out);
 
-/*
- * Called once per entity mention of the document, in text order, with its
- * byte span in the whole text (e->start, e->end) and its canonical name
- * (canon_len bytes, valid during the call only).
- */
-typedef void (*NnMentionFn) (void *arg, const NnEntity *e, const char *canon);
-
-/*
- * As nn_quotes_extract, also handing every entity mention the extraction
- * tagged to fn: one tokenization and one tagging serve both.
- */
-extern NnStatus nn_quotes_extract_mentions(NerTagger *tagger, const char *text, size_t len,
-										   NnQuoteList *out, NnMentionFn fn, void *arg);
+/* As nn_quotes_extract, also feeding the mentions and tokens to sink. */
+extern NnStatus nn_quotes_extract_sink(NerTagger *tagger, const char *text, size_t len,
+									   NnQuoteList *out, const NnQuoteSink *sink);
 
 /* The resolved speaker name of q (not NUL-terminated; name_len bytes). */
 extern const char *nn_quote_speaker(const NnQuoteList *list, const NnQuote *q);

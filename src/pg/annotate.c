@@ -140,28 +140,33 @@ append_object(DocBuilder *b, ObjectArray *a, int n)
 	return v->val.object.pairs;
 }
 
-/* Append one mention: keys len, pos, label, mention, canonical. */
-static void
-add_entity(void *arg, const NnEntity *e, const char *canon)
+/* Append one mention (not a resolved pronoun): keys len, pos, label, mention, canonical. */
+static bool
+add_entity(void *arg, const NnQuoteMention *m)
 {
 	DocBuilder *b = arg;
-	const char *mention = b->text + e->start;
-	size_t		mlen = e->end - e->start;
-	const char *label = nn_entity_label(e->type);
+	const char *mention = b->text + m->start;
+	size_t		mlen = m->end - m->start;
+	const char *label = nn_entity_label(m->type);
 	int32		len;
-	int32		pos = char_cursor_span(&b->cursor, e->start, e->end, &len);
-	JsonbPair  *p = append_object(b, &b->entities, 5);
+	int32		pos;
+	JsonbPair  *p;
 
+	if (m->pronoun)
+		return true;
 	CHECK_FOR_INTERRUPTS();
+	pos = char_cursor_span(&b->cursor, m->start, m->end, &len);
+	p = append_object(b, &b->entities, 5);
 	set_int(b, p, 0, "len", len);
 	set_int(b, p, 1, "pos", pos);
 	set_string(p, 2, "label", label, strlen(label));
 	set_string(p, 3, "mention", mention, mlen);
-	/* the extractor's names are reused chunk by chunk: point at the text or copy */
-	if (e->canon_len == mlen && memcmp(canon, mention, mlen) == 0)
+	/* the pass's names live only as long as the call: point at the text or copy */
+	if (m->name_len == mlen && memcmp(m->name, mention, mlen) == 0)
 		set_string(p, 4, "canonical", mention, mlen);
 	else
-		set_string(p, 4, "canonical", keep_string(b, canon, e->canon_len), e->canon_len);
+		set_string(p, 4, "canonical", keep_string(b, m->name, m->name_len), m->name_len);
+	return true;
 }
 
 /* Character positions of every quote's start and end, in one pass. */
@@ -217,6 +222,7 @@ Jsonb *
 nn_pg_annotate(text *body)
 {
 	DocBuilder *b = palloc0(sizeof(DocBuilder));
+	NnQuoteSink sink = {0};
 	NnQuoteList list;
 	int32	   *at;
 	JsonbPair	top[2];
@@ -226,8 +232,10 @@ nn_pg_annotate(text *body)
 	nn_pg_require_utf8();
 	b->text = VARDATA_ANY(body);
 	char_cursor_init(&b->cursor, b->text);
-	nn_pg_check_status(nn_quotes_extract_mentions(nn_pg_tagger(), b->text, VARSIZE_ANY_EXHDR(body),
-												  &list, add_entity, b),
+	sink.mention = add_entity;
+	sink.arg = b;
+	nn_pg_check_status(nn_quotes_extract_sink(nn_pg_tagger(), b->text, VARSIZE_ANY_EXHDR(body),
+											  &list, &sink),
 					   "annotation");
 	at = quote_bounds(b->text, &list);
 	for (int i = 0; i < list.n; i++)

@@ -17,7 +17,7 @@
 #include "utils/builtins.h"
 
 #include "newsnlp.h"
-#include "stance_model.h"
+#include "stance_model_type.h"
 
 PG_FUNCTION_INFO_V1(stance_train_transfn);
 PG_FUNCTION_INFO_V1(stance_train_finalfn);

@@ -57,26 +57,58 @@ stance_decide(const float scores[STANCE_NLABELS], StanceResult *r)
 	r->score = r->prob[STANCE_FAVOR] - r->prob[STANCE_AGAINST];
 }
 
-/* Classify one target. */
-NnStatus
-stance_classify(const StanceModel *model, const char *text, size_t len,
-				const NnSpan *targets, int ntargets, StanceResult *r)
+/* "none" with score 0, the outcome for a target that is not mentioned. */
+void
+stance_result_none(StanceResult *r)
 {
-	StanceFeatures f = {0};
-	float		scores[STANCE_NLABELS];
-	NnStatus	st;
-
 	memset(r, 0, sizeof(*r));
 	r->label = STANCE_NONE;
 	r->prob[STANCE_NONE] = 1.0f;
-	st = stance_features(text, len, targets, ntargets, &model->lex, model->groups, &f);
-	r->ntokens = f.ntokens;
-	r->ncontext = f.ncontext;
-	if (st == NN_OK && f.ncontext > 0)
+}
+
+/* Decide from extracted features; none when they hold no context. */
+static NnStatus
+decide_features(const StanceModel *model, StanceFeatures *f, NnStatus st, StanceResult *r)
+{
+	float		scores[STANCE_NLABELS];
+
+	r->ntokens = f->ntokens;
+	r->ncontext = f->ncontext;
+	if (st == NN_OK && f->ncontext > 0)
 	{
-		stance_label_scores(model, &f, scores);
+		stance_label_scores(model, f, scores);
 		stance_decide(scores, r);
 	}
-	stance_features_free(&f);
+	stance_features_free(f);
 	return st;
+}
+
+/* Classify one target over tokens the caller already has. */
+NnStatus
+stance_classify_given(const StanceModel *model, const NerLexicon *clusters,
+					  const char *text, const NnToken *tokens, int32_t ntokens,
+					  const NnSpan *targets, int ntargets, StanceResult *r)
+{
+	StanceFeatures f = {0};
+	NnStatus	st;
+
+	stance_result_none(r);
+	st = stance_features_given(text, tokens, ntokens, targets, ntargets, &model->lex,
+							   clusters, model->groups, &f);
+	return decide_features(model, &f, st, r);
+}
+
+/* Classify one target. */
+NnStatus
+stance_classify(const StanceModel *model, const NerLexicon *clusters,
+				const char *text, size_t len,
+				const NnSpan *targets, int ntargets, StanceResult *r)
+{
+	StanceFeatures f = {0};
+	NnStatus	st;
+
+	stance_result_none(r);
+	st = stance_features(text, len, targets, ntargets, &model->lex, clusters,
+						 model->groups, &f);
+	return decide_features(model, &f, st, r);
 }

@@ -32,10 +32,20 @@ extern void stance_decide(const float scores[STANCE_NLABELS], StanceResult *r);
 
 /*
  * Classify the stance of text[0..len) towards the target whose mentions are
- * targets[0..ntargets). A target none of whose mentions covers a token is
+ * targets[0..ntargets), with the entity model's word clusters (NULL when
+ * the model was trained without them). A target none of whose mentions covers a token is
  * "none" with score 0. Per-call memory comes from nn_alloc.
  */
-extern NnStatus stance_classify(const StanceModel *model, const char *text, size_t len,
+extern NnStatus stance_classify(const StanceModel *model, const NerLexicon *clusters,
+								const char *text, size_t len,
 								const NnSpan *targets, int ntargets, StanceResult *r);
+
+/* As stance_classify, over tokens[0..ntokens) of text (see stance_features_given). */
+extern NnStatus stance_classify_given(const StanceModel *model, const NerLexicon *clusters,
+									  const char *text, const NnToken *tokens, int32_t ntokens,
+									  const NnSpan *targets, int ntargets, StanceResult *r);
+
+/* Set *r to "none" with score 0. */
+extern void stance_result_none(StanceResult *r);
 
 #endif							/* STANCE_H */

@@ -43,13 +43,25 @@ enum
 {
 	F_BIAS = 1, F_UNI, F_UNI_DIST, F_BI, F_TRI, F_LEX, F_LEX_CLAUSE, F_LEX_OTHER,
 	F_LEX_SUM, F_LEX_NET, F_T_QUOTED, F_S_QUOTE, F_SPEAKER, F_Q_LEX, F_T_BUT,
-	F_T_POSS, F_T_PRON, F_T_START, F_MENTIONS, F_LENGTH
+	F_T_POSS, F_T_PRON, F_T_START, F_MENTIONS, F_LENGTH, F_CLU, F_CLU_DIST, F_CLU_BI,
+	F_HEAD, F_HEAD_CLU, F_HEAD_LEX
 };
+
+/* Words stepped over to reach a mention's nearest content word. */
+static const char *const light_words[] = {
+	"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+	"could", "can", "may", "might", "should", "must", "also", "still", "just", "now", "then",
+	"the", "a", "an", "to", "of", "'s", "’s", "who", "that", "did", "does", "do",
+};
+
+#define LIGHT_SLOTS 64
+static uint32_t light_keys[LIGHT_SLOTS];
 
 /* One token of the target's sentences. */
 typedef struct CtxTok
 {
 	uint32_t	word;			/* stance_word_key, or the placeholder's key */
+	uint32_t	clu;			/* entity-model word cluster value, 0 if unknown */
 	int32_t		dist;			/* signed tokens to the nearest mention */
 	float		valence;		/* adjusted lexicon valence, VADER scale / 4 */
 	float		weight;			/* clause weight from contrastive conjunctions */
@@ -199,6 +211,8 @@ stance_lex_lookup(const StanceLexicon *lex, uint32_t key)
 static void
 class_init(void)
 {
+	for (size_t i = 0; i < sizeof(light_words) / sizeof(light_words[0]); i++)
+		light_keys[i] = stance_word_key(light_words[i], strlen(light_words[i]));
 	for (size_t i = 0; i < sizeof(word_classes) / sizeof(word_classes[0]); i++)
 	{
 		const char *w = word_classes[i].word;
@@ -267,10 +281,29 @@ ctx_grow(Ctx *c)
 	return true;
 }
 
-/* True if the token overlaps a mention. */
+/* True if spans are in text order, so one cursor finds a token's mention. */
 static bool
-in_target(const NnToken *tok, const NnSpan *targets, int ntargets)
+spans_sorted(const NnSpan *targets, int ntargets)
 {
+	for (int i = 1; i < ntargets; i++)
+		if (targets[i].start < targets[i - 1].end)
+			return false;
+	return true;
+}
+
+/*
+ * True if the token overlaps a mention. Sorted spans are walked with the
+ * cursor *at, as tokens come in order; others are searched in full.
+ */
+static bool
+in_target(const NnToken *tok, const NnSpan *targets, int ntargets, bool sorted, int *at)
+{
+	if (sorted)
+	{
+		while (*at < ntargets && targets[*at].end <= tok->start)
+			(*at)++;
+		return *at < ntargets && targets[*at].start < tok->end;
+	}
 	for (int i = 0; i < ntargets; i++)
 		if (targets[i].start < tok->end && targets[i].end > tok->start)
 			return true;
@@ -279,7 +312,8 @@ in_target(const NnToken *tok, const NnSpan *targets, int ntargets)
 
 /* Summarise a token into a context entry (distance and valence come later). */
 static void
-ctx_token(const char *text, const NnToken *tok, bool target, bool sent_first, CtxTok *ct)
+ctx_token(const char *text, const NnToken *tok, bool target, bool sent_first,
+		  const NerLexicon *clusters, CtxTok *ct)
 {
 	const char *s = text + tok->start;
 	size_t		len = tok->end - tok->start;
@@ -290,6 +324,8 @@ ctx_token(const char *text, const NnToken *tok, bool target, bool sent_first, Ct
 	ct->word = tok->kind == NN_TOK_NUMBER ? stance_word_key("<num>", 5)
 		: stance_word_key(s, len);
 	ct->cls = class_of(ct->word);
+	if (clusters != NULL && !target)
+		ct->clu = ner_lex_lookup(clusters, ner_lex_key(s, len));
 	if (target)
 	{
 		ct->flags |= T_TARGET | (ct->cls == C_PRONOUN ? T_PRONOUN : 0);
@@ -315,30 +351,50 @@ ctx_token(const char *text, const NnToken *tok, bool target, bool sent_first, Ct
 		ct->flags |= T_CAP;
 }
 
+/* Tokens from the tokenizer, or from the caller's array when given. */
+typedef struct TokSource
+{
+	NnTokenizer tk;
+	const NnToken *given;
+	int32_t		ngiven;
+	int32_t		next;
+} TokSource;
+
+/* The next token of a source; false at the end. */
+static bool
+next_token(TokSource *src, NnToken *tok)
+{
+	if (src->given == NULL)
+		return nn_tokens_next(&src->tk, tok);
+	if (src->next >= src->ngiven)
+		return false;
+	*tok = src->given[src->next++];
+	return true;
+}
+
 /*
- * Tokenize the text and keep the sentences holding a mention. A sentence's
+ * Read the tokens and keep the sentences holding a mention. A sentence's
  * tokens are buffered and dropped at its end if none was a mention, so
  * memory follows the target's sentences, not the document. Consecutive
  * mention tokens merge into one placeholder.
  */
 static NnStatus
-collect(const char *text, size_t len, const NnSpan *targets, int ntargets,
-		Ctx *c, StanceFeatures *out)
+collect(const char *text, TokSource *src, const NnSpan *targets, int ntargets,
+		const NerLexicon *clusters, Ctx *c, StanceFeatures *out)
 {
-	NnTokenizer tk;
 	NnToken		tok;
-	NnStatus	st = nn_tokens_begin(&tk, text, len);
 	int32_t		sent = -1;
 	int32_t		sent_begin = 0;
 	bool		sent_hit = false;
+	bool		sorted = spans_sorted(targets, ntargets);
+	int			at = 0;
 
-	if (st != NN_OK)
-		return st;
-	while (nn_tokens_next(&tk, &tok))
+	while (next_token(src, &tok))
 	{
-		bool		target = in_target(&tok, targets, ntargets);
+		bool		target = in_target(&tok, targets, ntargets, sorted, &at);
 
-		out->ntokens++;
+		if ((++out->ntokens & 1023) == 0)
+			nn_check_interrupts();
 		if (tok.sentence != sent)
 		{
 			if (!sent_hit)
@@ -352,7 +408,7 @@ collect(const char *text, size_t len, const NnSpan *targets, int ntargets,
 			continue;
 		if (!ctx_grow(c))
 			return NN_ERR_NOMEM;
-		ctx_token(text, &tok, target, c->n == sent_begin, &c->t[c->n]);
+		ctx_token(text, &tok, target, c->n == sent_begin, clusters, &c->t[c->n]);
 		c->n++;
 	}
 	if (!sent_hit)
@@ -516,6 +572,33 @@ enum
 	S_ALL, S_NEAR, S_CLAUSE, S_QUOTED, S_PLAIN, S_WEIGHTED, S_KINDS
 };
 
+/* Cluster of a token for features: the placeholder is its own, unknown words none. */
+static inline uint32_t
+clu_of(const CtxTok *t, bool fine)
+{
+	if (t->flags & T_TARGET)
+		return 0xFFFFu;
+	if (t->clu == 0)
+		return 0xFFFEu;
+	return fine ? NER_LEX_C3(t->clu) : NER_LEX_C2(t->clu);
+}
+
+/* Word-cluster keys of token i: bag, by side and distance, and cluster bigrams. */
+static bool
+emit_clusters(const CtxTok *t, int32_t n, int32_t i, uint32_t side, uint32_t b,
+			  StanceFeatures *f)
+{
+	bool		ok = true;
+
+	if (i + 1 < n)
+		ok &= push(f, fkey(F_CLU_BI, clu_of(&t[i], false), clu_of(&t[i + 1], false), side), 1.0f);
+	if ((t[i].flags & T_TARGET) || t[i].clu == 0)
+		return ok;
+	ok &= push(f, fkey(F_CLU, clu_of(&t[i], true), (t[i].flags & T_NEGATED) != 0, 0), 1.0f);
+	ok &= push(f, fkey(F_CLU_DIST, clu_of(&t[i], false), side, b), 1.0f);
+	return ok;
+}
+
 /* Word, n-gram and lexicon keys of one sentence t[0..n); lexicon sums into pos/neg. */
 static bool
 emit_tokens(const CtxTok *t, int32_t n, uint32_t groups, StanceFeatures *f,
@@ -537,6 +620,8 @@ emit_tokens(const CtxTok *t, int32_t n, uint32_t groups, StanceFeatures *f,
 		if ((groups & STANCE_G_NGRAMS) && i + 2 < n && dist_bucket(t[i].dist) <= 5)
 			ok &= push(f, fkey(F_TRI, w ^ (side * 0x85ebca6bu), feat_word(&t[i + 1], groups),
 								feat_word(&t[i + 2], groups)), 1.0f);
+		if (groups & STANCE_G_CLUSTERS)
+			ok &= emit_clusters(t, n, i, side, b, f);
 		if (t[i].flags & T_TARGET)
 			continue;
 		if (groups & STANCE_G_WORDS)
@@ -641,6 +726,54 @@ mention_bits(const CtxTok *t, int32_t n, int32_t *nment)
 	return bits;
 }
 
+/* True if a word is stepped over when looking for a mention's content word. */
+static bool
+is_light(uint32_t word)
+{
+	for (size_t i = 0; i < sizeof(light_words) / sizeof(light_words[0]); i++)
+		if (light_keys[i] == word)
+			return true;
+	return false;
+}
+
+/*
+ * The nearest content words each side of every mention of a sentence, up
+ * to four tokens away within its clause: what the target does or what is
+ * done to it ("Smith has been praised", "criticised Smith"), with its
+ * cluster and lexicon polarity, and whether it is negated.
+ */
+static bool
+emit_heads(const CtxTok *t, int32_t n, StanceFeatures *f)
+{
+	bool		ok = true;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		if (!(t[i].flags & T_TARGET))
+			continue;
+		for (int dir = -1; dir <= 1; dir += 2)
+		{
+			for (int32_t j = i + dir, k = 0; j >= 0 && j < n && k < 4; j += dir, k++)
+			{
+				uint32_t	neg = (t[j].flags & T_NEGATED) != 0;
+
+				if (t[j].flags & (T_BREAK | T_TARGET | T_QOPEN | T_QCLOSE))
+					break;
+				if ((t[j].flags & T_PUNCT) || is_light(t[j].word))
+					continue;
+				ok &= push(f, fkey(F_HEAD, t[j].word, dir > 0, neg), 1.0f);
+				if (t[j].clu != 0)
+					ok &= push(f, fkey(F_HEAD_CLU, NER_LEX_C3(t[j].clu), dir > 0, neg), 1.0f);
+				if (t[j].valence != 0.0f)
+					ok &= push(f, fkey(F_HEAD_LEX, t[j].valence > 0, dir > 0, 0),
+							   t[j].valence > 0 ? t[j].valence : -t[j].valence);
+				break;
+			}
+		}
+	}
+	return ok;
+}
+
 /* Keys of the mention facts, alone and, for quotation, combined with the lexicon. */
 static bool
 emit_mention(uint32_t bits, int32_t nment, int32_t ntok, uint32_t groups,
@@ -677,10 +810,11 @@ emit_mention(uint32_t bits, int32_t nment, int32_t ntok, uint32_t groups,
 	return ok;
 }
 
-/* Extract the features of a target (see stance_features.h). */
-NnStatus
-stance_features(const char *text, size_t len, const NnSpan *targets, int ntargets,
-				const StanceLexicon *lex, uint32_t groups, StanceFeatures *out)
+/* Features from a token source (see stance_features and stance_features_given). */
+static NnStatus
+features_from(const char *text, TokSource *src, const NnSpan *targets, int ntargets,
+			  const StanceLexicon *lex, const NerLexicon *clusters, uint32_t groups,
+			  StanceFeatures *out)
 {
 	Ctx			c = {NULL, 0, 0};
 	float		pos[S_KINDS] = {0};
@@ -692,8 +826,12 @@ stance_features(const char *text, size_t len, const NnSpan *targets, int ntarget
 
 	if (!class_ready)
 		class_init();
+	/* without the clusters their group yields nothing, not "unknown" everywhere */
+	if (clusters == NULL)
+		groups &= ~STANCE_G_CLUSTERS;
 	out->n = out->ntokens = out->ncontext = 0;
-	st = collect(text, len, targets, ntargets, &c, out);
+	st = collect(text, src, targets, ntargets,
+				 (groups & STANCE_G_CLUSTERS) ? clusters : NULL, &c, out);
 	for (int32_t s = 0, e; st == NN_OK && s < c.n; s = e)
 	{
 		for (e = s + 1; e < c.n && c.t[e].sentence == c.t[s].sentence; e++)
@@ -704,6 +842,8 @@ stance_features(const char *text, size_t len, const NnSpan *targets, int ntarget
 		mark_distances(c.t + s, e - s);
 		mark_valence(c.t + s, e - s, lex, groups);
 		ok &= emit_tokens(c.t + s, e - s, groups, out, pos, neg);
+		if (groups & STANCE_G_HEADS)
+			ok &= emit_heads(c.t + s, e - s, out);
 		bits |= mention_bits(c.t + s, e - s, &nment);
 	}
 	out->ncontext = c.n;
@@ -713,6 +853,32 @@ stance_features(const char *text, size_t len, const NnSpan *targets, int ntarget
 		ok &= emit_mention(bits, nment, c.n, groups, pos, neg, out);
 	nn_release(c.t);
 	return st != NN_OK ? st : ok ? NN_OK : NN_ERR_NOMEM;
+}
+
+/* Extract the features of a target, tokenizing the text (see stance_features.h). */
+NnStatus
+stance_features(const char *text, size_t len, const NnSpan *targets, int ntargets,
+				const StanceLexicon *lex, const NerLexicon *clusters, uint32_t groups,
+				StanceFeatures *out)
+{
+	TokSource	src = {.given = NULL};
+	NnStatus	st = nn_tokens_begin(&src.tk, text, len);
+
+	out->n = out->ntokens = out->ncontext = 0;
+	if (st != NN_OK)
+		return st;
+	return features_from(text, &src, targets, ntargets, lex, clusters, groups, out);
+}
+
+/* Extract the features of a target from the caller's tokens (see stance_features.h). */
+NnStatus
+stance_features_given(const char *text, const NnToken *tokens, int32_t ntokens,
+					  const NnSpan *targets, int ntargets, const StanceLexicon *lex,
+					  const NerLexicon *clusters, uint32_t groups, StanceFeatures *out)
+{
+	TokSource	src = {.given = tokens, .ngiven = ntokens, .next = 0};
+
+	return features_from(text, &src, targets, ntargets, lex, clusters, groups, out);
 }
 
 /* Release a feature buffer. */

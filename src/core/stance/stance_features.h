@@ -13,6 +13,8 @@
 #define STANCE_FEATURES_H
 
 #include "nn_common.h"
+#include "ner_features.h"
+#include "token.h"
 
 /* Labels, ordered as NewsMTSC's polarity scale (negative, neutral, positive). */
 typedef enum StanceLabel
@@ -31,7 +33,9 @@ typedef enum StanceLabel
 #define STANCE_G_NEGATION	0x08	/* negation scope marks words and flips valence */
 #define STANCE_G_CONTRAST	0x10	/* "but" and "although" reweigh clauses */
 #define STANCE_G_QUOTE		0x20	/* target quoted, target as speaker */
-#define STANCE_G_ALL		0x3F
+#define STANCE_G_CLUSTERS	0x40	/* the entity model's word clusters */
+#define STANCE_G_HEADS		0x80	/* the mention's nearest content words */
+#define STANCE_G_ALL		0xFF
 
 /* Lexicon valences are stored in hundredths; VADER's scale is [-4, 4]. */
 #define STANCE_VALENCE_MAX 400
@@ -79,12 +83,23 @@ extern int32_t stance_lex_lookup(const StanceLexicon *lex, uint32_t key);
 /*
  * Extract features of the target whose mentions are the byte spans
  * targets[0..ntargets) of text[0..len), from the sentences that hold them,
- * appending to *out (reset first). Only the groups set in groups are made.
+ * appending to *out (reset first). Only the groups set in groups are made;
+ * clusters (the entity model's word clusters) may be NULL.
  */
 extern NnStatus stance_features(const char *text, size_t len,
 								const NnSpan *targets, int ntargets,
-								const StanceLexicon *lex, uint32_t groups,
-								StanceFeatures *out);
+								const StanceLexicon *lex, const NerLexicon *clusters,
+								uint32_t groups, StanceFeatures *out);
+
+/*
+ * As stance_features, over tokens[0..ntokens) of text as the tokenizer gives
+ * them (offsets into text, one sentence number per sentence), e.g. only the
+ * sentences that hold a mention, kept from an earlier pass.
+ */
+extern NnStatus stance_features_given(const char *text, const NnToken *tokens, int32_t ntokens,
+									  const NnSpan *targets, int ntargets,
+									  const StanceLexicon *lex, const NerLexicon *clusters,
+									  uint32_t groups, StanceFeatures *out);
 
 /* Release the buffers of *f. */
 extern void stance_features_free(StanceFeatures *f);

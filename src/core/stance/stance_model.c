@@ -14,8 +14,8 @@
 _Static_assert(sizeof(StanceLexSlot) == 8, "lexicon slots are stored as is");
 
 /* Checksum of 4-byte words: a 64-bit FNV-style multiply per word, folded. */
-static uint32_t
-checksum(const uint8_t *p, size_t len)
+uint32_t
+stance_model_checksum(const uint8_t *p, size_t len)
 {
 	uint64_t	h = 0xcbf29ce484222325ULL;
 
@@ -111,7 +111,7 @@ stance_model_open(const void *buf, size_t len, StanceModel *model, char *err, si
 		return reject(err, errlen, "too short");
 	if (len > UINT32_MAX || (uintptr_t) buf % 4 != 0 || len % 4 != 0)
 		return reject(err, errlen, "misaligned or oversized image");
-	if (checksum(p, len - 4) != word_at(p, len / 4 - 1))
+	if (stance_model_checksum(p, len - 4) != word_at(p, len / 4 - 1))
 		return reject(err, errlen, "checksum mismatch");
 	if ((why = check_header(p, len, model, &lexslots)) != NULL)
 		return reject(err, errlen, why);
@@ -206,7 +206,7 @@ stance_model_save(uint32_t nbits, uint32_t groups, const float *weights,
 	q = (int16_t *) (p + HEADER_BYTES + lexbytes);
 	for (size_t i = 0; i < nw; i++)
 		q[i] = (int16_t) lrintf(weights[i] / scale);
-	put_u32(p, len - 4, checksum(p, len - 4));
+	put_u32(p, len - 4, stance_model_checksum(p, len - 4));
 	*out = p;
 	*outlen = len;
 	return true;

@@ -36,6 +36,10 @@ typedef struct StanceModel
 	void	   *image;			/* heap copy owned by the model, or NULL */
 } StanceModel;
 
+/* The model embedded at build time (stance_model_blob.S). */
+extern const uint8_t stance_model_blob[];
+extern const uint8_t stance_model_blob_end[];
+
 /* Bucket of a feature key: its top bits, as keys are hashes. */
 static inline uint32_t
 stance_bucket(uint32_t key, uint32_t nbits)
@@ -49,6 +53,9 @@ stance_bucket(uint32_t key, uint32_t nbits)
  */
 extern bool stance_model_open(const void *buf, size_t len, StanceModel *model,
 							  char *err, size_t errlen);
+
+/* The checksum the trailer holds: over len bytes (whole 4-byte words). */
+extern uint32_t stance_model_checksum(const uint8_t *p, size_t len);
 
 /* Open a heap copy of an image; NULL with a message on failure. */
 extern StanceModel *stance_model_load(const void *buf, size_t len, char *err, size_t errlen);

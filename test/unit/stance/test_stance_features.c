@@ -33,7 +33,7 @@ feats(const char *text, const char *target, const StanceLexicon *lex)
 	StanceFeatures f = {0};
 	NnSpan		s = span_of(text, target);
 
-	stance_features(text, strlen(text), &s, 1, lex, STANCE_G_ALL, &f);
+	stance_features(text, strlen(text), &s, 1, lex, NULL, STANCE_G_ALL, &f);
 	return f;
 }
 
@@ -96,7 +96,7 @@ tiny_model(const StanceLexicon *lex)
 	{
 		NnSpan		s = span_of(lines[i][0], "Smith");
 
-		stance_features(lines[i][0], strlen(lines[i][0]), &s, 1, lex, STANCE_G_ALL, &f);
+		stance_features(lines[i][0], strlen(lines[i][0]), &s, 1, lex, NULL, STANCE_G_ALL, &f);
 		stance_trainset_add(&set, &f, (StanceLabel) (lines[i][1][0] - '0'));
 	}
 	w = stance_train(&set, &o, NULL, NULL);
@@ -116,7 +116,7 @@ classify(const StanceModel *m, const char *text, const char *target)
 	NnSpan		s = span_of(text, target);
 	StanceResult r;
 
-	stance_classify(m, text, strlen(text), &s, 1, &r);
+	stance_classify(m, NULL, text, strlen(text), &s, 1, &r);
 	return r;
 }
 
@@ -151,7 +151,7 @@ main(void)
 		  "an intensifier changes the features");
 
 	f = (StanceFeatures) {0};
-	stance_features("Smith is good.", 14, &none, 1, &lex, STANCE_G_ALL, &f);
+	stance_features("Smith is good.", 14, &none, 1, &lex, NULL, STANCE_G_ALL, &f);
 	CHECK(f.ncontext == 0 && f.ntokens == 4, "a span covering no token gives no context");
 	stance_features_free(&f);
 

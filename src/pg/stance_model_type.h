@@ -1,9 +1,9 @@
 /*
- * stance_model.h
+ * stance_model_type.h
  *	  The stance_model type shared by its I/O functions and the trainer.
  */
-#ifndef NEWSNLP_STANCE_MODEL_H
-#define NEWSNLP_STANCE_MODEL_H
+#ifndef NEWSNLP_STANCE_MODEL_TYPE_H
+#define NEWSNLP_STANCE_MODEL_TYPE_H
 
 #include "postgres.h"
 
@@ -20,4 +20,4 @@ extern void nn_pg_stance_model_open(const struct varlena *v, LearnModel *m);
  */
 extern const LearnModel *nn_pg_stance_model_arg(FunctionCallInfo fcinfo, int argno);
 
-#endif							/* NEWSNLP_STANCE_MODEL_H */
+#endif							/* NEWSNLP_STANCE_MODEL_TYPE_H */

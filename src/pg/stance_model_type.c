@@ -1,5 +1,5 @@
 /*
- * stance_model.c
+ * stance_model_type.c
  *	  The newsnlp.stance_model type: text and binary I/O, and
  *	  stance_model_info(). The value is the stored form of learn_model.h;
  *	  every way in (text, binary, a stored datum read for use) validates it
@@ -15,7 +15,7 @@
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
-#include "stance_model.h"
+#include "stance_model_type.h"
 
 PG_FUNCTION_INFO_V1(stance_model_in);
 PG_FUNCTION_INFO_V1(stance_model_out);
