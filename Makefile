@@ -87,6 +87,7 @@ include mk/eval.mk
 include mk/quotes.mk
 include mk/fuzz.mk
 include mk/bench.mk
+include mk/robust.mk
 
 .PHONY: test demo
 # The whole suite against a throwaway cluster; ends with "N passed, N failed".
