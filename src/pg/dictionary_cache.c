@@ -5,12 +5,12 @@
  */
 #include "postgres.h"
 
+#include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
-#include "access/transam.h"
 #include "storage/lwlock.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
@@ -90,17 +90,24 @@ all_in_progress(const TransactionId *xids, int n)
 }
 
 /*
- * True if snap sees every change of the invalidations noted so far. A
- * transaction that committed by need_xid is below the snapshot's xmax if
- * xmax is past need_xid, and the snapshot counts it as running only if it
- * still ran when the snapshot was taken: then it is no longer in progress.
+ * True if snap sees every change of the invalidations noted so far. Those
+ * transactions had all completed by the time of the note, when need_xid
+ * was the latest completed. A snapshot whose latest completed (xmax - 1) is
+ * later was taken after the note, since that only grows, and so sees them.
+ * Otherwise it sees them if they are below its xmax and not among those it
+ * counts as running: any of those that has completed since might be one.
  */
 static bool
 sees_noted_changes(Snapshot snap)
 {
+	TransactionId latest = snap->xmax;
+
 	if (MyProc->lxid == need_lxid && snap->curcid < need_cid)
 		return false;
 	if (!TransactionIdIsValid(need_xid))
+		return true;
+	TransactionIdRetreat(latest);
+	if (TransactionIdFollows(latest, need_xid))
 		return true;
 	return TransactionIdFollows(snap->xmax, need_xid) &&
 		all_in_progress(snap->xip, snap->xcnt) &&
