@@ -69,8 +69,9 @@ BEGIN
 END $$;
 
 CREATE TEMP TABLE timings AS
-SELECT fn, fn_order, kind, (pg_temp.measure(fn, kind, :limit)).*
-FROM unnest(string_to_array(:'functions', ' ')) WITH ORDINALITY AS f(fn, fn_order), units;
+SELECT fn, fn_order, kind, m.*
+FROM unnest(string_to_array(:'functions', ' ')) WITH ORDINALITY AS f(fn, fn_order), units,
+	LATERAL pg_temp.measure(fn, kind, :limit) m;
 
 DELETE FROM newsnlp.dictionary WHERE note = 'newsnlp_scaling';
 
