@@ -110,6 +110,7 @@ include mk/bench.mk
 include mk/sharding.mk
 include mk/pgbench.mk
 include mk/learn.mk
+include mk/robust.mk
 
 .PHONY: test demo
 # The whole suite against a throwaway cluster; ends with "N passed, N failed".

@@ -1,4 +1,4 @@
-# Benchmark against to_tsvector (make bench).
+# Benchmark against to_tsvector and parallel speed-up (make bench, make bench-parallel).
 #
 # Builds and installs the extension, starts a throwaway cluster, loads
 # BENCH_MB (default 10) megabytes of generated articles and prints, for each
@@ -15,3 +15,8 @@ test/build/bench/gen_articles: test/bench/gen_articles.c
 # Run the whole benchmark standalone (see test/bench/run.sh).
 bench:
 	bash test/bench/run.sh
+
+.PHONY: bench-parallel
+# Only the speed-up of 2 parallel workers over none (see test/bench/run.sh).
+bench-parallel:
+	bash test/bench/run.sh --parallel-only

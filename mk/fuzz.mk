@@ -19,7 +19,18 @@ test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HEADERS) $(MODEL_
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
 
-.PHONY: fuzz fuzz-build
+# The seeds of fuzz_ner_model are small valid images written by the model's
+# own code; they are in the repository, and this rewrites them.
+test/build/fuzz/gen_model_seeds: test/fuzz/gen_model_seeds.c $(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O1 -Wall -Wextra -Werror -Isrc/core -Isrc/core/ner -o $@ $< $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
+
+.PHONY: fuzz fuzz-build fuzz-model-seeds
+# Rewrite test/fuzz/corpus/ner_model/ from the model writer.
+fuzz-model-seeds: test/build/fuzz/gen_model_seeds
+	@mkdir -p test/fuzz/corpus/ner_model
+	test/build/fuzz/gen_model_seeds test/fuzz/corpus/ner_model
+
 # Build every harness without running it.
 fuzz-build: $(FUZZERS)
 

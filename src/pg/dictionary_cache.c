@@ -5,12 +5,15 @@
  */
 #include "postgres.h"
 
+#include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
+#include "storage/lwlock.h"
 #include "storage/proc.h"
+#include "storage/procarray.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
@@ -34,9 +37,20 @@ static NnDict *cached = NULL;	/* malloc'd; NULL if the table was empty */
 static Oid	dict_relid = InvalidOid;
 static bool callback_registered = false;
 
-/* The cache is current when no invalidation came since it was built. */
+/*
+ * The cache is current when no invalidation came since it was built and the
+ * snapshot it was read with saw every change those invalidations announced:
+ * other transactions' commits (each committed no later than need_xid, the
+ * latest transaction completed when the invalidations were noted) and the
+ * earlier commands of this transaction (need_cid, in transaction need_lxid).
+ */
 static uint64 invalidations = 1;
+static uint64 noted_invalidations = 1;
+static TransactionId need_xid = InvalidTransactionId;
+static LocalTransactionId need_lxid = InvalidLocalTransactionId;
+static CommandId need_cid = FirstCommandId;
 static uint64 built_after = 0;
+static bool built_fresh = false;
 
 /* The statement that last asked, which keeps its dictionary. */
 static LocalTransactionId pin_lxid = InvalidLocalTransactionId;
@@ -51,21 +65,77 @@ relcache_callback(Datum arg pg_attribute_unused(), Oid relid)
 		invalidations++;
 }
 
-/* True if this statement has been given the dictionary already. */
+/* After new invalidations, note what a snapshot must see to see their changes. */
+static void
+note_invalidations(void)
+{
+	if (noted_invalidations == invalidations)
+		return;
+	noted_invalidations = invalidations;
+	need_lxid = MyProc->lxid;
+	need_cid = GetCurrentCommandId(false);
+	LWLockAcquire(ProcArrayLock, LW_SHARED);
+	need_xid = XidFromFullTransactionId(ShmemVariableCache->latestCompletedXid);
+	LWLockRelease(ProcArrayLock);
+}
+
+/* True if none of n transactions has completed since the snapshot listed them. */
 static bool
-pinned_by_statement(void)
+all_in_progress(const TransactionId *xids, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!TransactionIdIsInProgress(xids[i]))
+			return false;
+	return true;
+}
+
+/*
+ * True if snap sees every change of the invalidations noted so far. Those
+ * transactions had all completed by the time of the note, when need_xid
+ * was the latest completed. A snapshot whose latest completed (xmax - 1) is
+ * later was taken after the note, since that only grows, and so sees them.
+ * Otherwise it sees them if they are below its xmax and not among those it
+ * counts as running: any of those that has completed since might be one.
+ */
+static bool
+sees_noted_changes(Snapshot snap)
+{
+	TransactionId latest = snap->xmax;
+
+	if (MyProc->lxid == need_lxid && snap->curcid < need_cid)
+		return false;
+	if (!TransactionIdIsValid(need_xid))
+		return true;
+	TransactionIdRetreat(latest);
+	if (TransactionIdFollows(latest, need_xid))
+		return true;
+	return TransactionIdFollows(snap->xmax, need_xid) &&
+		all_in_progress(snap->xip, snap->xcnt) &&
+		all_in_progress(snap->subxip, snap->subxcnt);
+}
+
+/* The statement's snapshot; the transaction's if none is active. */
+static Snapshot
+statement_snapshot(void)
+{
+	return ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+}
+
+/* True if this statement, reading with snap, has been given the dictionary already. */
+static bool
+pinned_by_statement(Snapshot snap)
 {
 	return MyProc->lxid == pin_lxid && GetCurrentStatementStartTimestamp() == pin_stmt &&
-		GetCurrentCommandId(false) == pin_cid;
+		snap->curcid == pin_cid;
 }
 
 /* Give the current dictionary to this statement for its duration. */
 static void
-pin_to_statement(void)
+pin_to_statement(Snapshot snap)
 {
 	pin_lxid = MyProc->lxid;
 	pin_stmt = GetCurrentStatementStartTimestamp();
-	pin_cid = GetCurrentCommandId(false);
+	pin_cid = snap->curcid;
 }
 
 /* The table's OID; an error if the extension's table is missing. */
@@ -155,12 +225,20 @@ compile_rows(void)
 
 /*
  * Read and compile the table, then swap the result in for the old cache.
- * The latest snapshot, not the transaction's, so that a cache built inside
- * a repeatable-read transaction is not stale once it ends. An error leaves
- * the old cache in place, still marked stale.
+ *
+ * The rows are read with the statement's snapshot, as a STABLE function
+ * should, and as a parallel worker can: the leader hands its workers this
+ * very snapshot, so every process of a parallel query compiles the same
+ * rows (a worker may not take a newer one, such as GetLatestSnapshot's).
+ * That snapshot may predate a change whose invalidation already arrived (a
+ * repeatable-read transaction's, a statement that began just before another
+ * session's commit, or one planned before this transaction's own previous
+ * command became visible): the cache then serves this statement but stays
+ * marked stale, so a later statement with a newer snapshot reads the table
+ * again. An error leaves the old cache in place, still marked stale.
  */
 static void
-rebuild(void)
+rebuild(Snapshot snap)
 {
 	uint64		seen = invalidations;
 	SPIPlanPtr	plan;
@@ -172,7 +250,7 @@ rebuild(void)
 	plan = SPI_prepare(DICT_QUERY, 0, NULL);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	if (SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot,
+	if (SPI_execute_snapshot(plan, NULL, NULL, snap, InvalidSnapshot,
 							 true, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "reading " DICT_SCHEMA "." DICT_TABLE " failed");
 	d = compile_rows();
@@ -180,6 +258,7 @@ rebuild(void)
 	nn_dict_free(cached);
 	cached = d;
 	built_after = seen;
+	built_fresh = sees_noted_changes(snap);
 	SPI_finish();
 }
 
@@ -187,18 +266,21 @@ rebuild(void)
 const NnDict *
 nn_pg_dictionary(void)
 {
+	Snapshot	snap = statement_snapshot();
+
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(relcache_callback, (Datum) 0);
 		callback_registered = true;
 	}
-	if (pinned_by_statement())
+	if (pinned_by_statement(snap))
 		return cached;
 	/* see commits of other sessions inside a transaction block, too */
 	AcceptInvalidationMessages();
-	if (built_after != invalidations)
-		rebuild();
-	pin_to_statement();
+	note_invalidations();
+	if (built_after != invalidations || !built_fresh)
+		rebuild(snap);
+	pin_to_statement(snap);
 	return cached;
 }
 

@@ -36,12 +36,20 @@ init_materialized_srf(FunctionCallInfo fcinfo)
 }
 #endif
 
-/* Set up materialize mode for this call. */
+/*
+ * Set up materialize mode for this call. The executor's expected row type,
+ * when it gives one, saves looking up the function's result type, which
+ * would leave its scratch memory in the per-query context on every call: a
+ * leak per row of a query that calls the function once per row.
+ */
 void
 nn_srf_init(FunctionCallInfo fcinfo)
 {
 #if PG_VERSION_NUM >= 150000
-	InitMaterializedSRF(fcinfo, 0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+						rsinfo->expectedDesc != NULL ? MAT_SRF_USE_EXPECTED_DESC : 0);
 #else
 	init_materialized_srf(fcinfo);
 #endif

@@ -53,14 +53,14 @@ COMMENT ON TRIGGER dictionary_changed ON @extschema@.dictionary IS
 'Invalidates the sessions'' cached dictionaries when rows change';
 
 -- STABLE: the result depends on the table's rows, read once per statement.
--- PARALLEL RESTRICTED: a rebuild of the cache reads the latest snapshot,
--- which a parallel worker may not take.
+-- PARALLEL SAFE: the cache is read with the statement's snapshot, which the
+-- leader hands to its workers, so every process sees the same rows.
 CREATE FUNCTION @extschema@.dict_entities(body text,
 	OUT mention text, OUT label text, OUT canonical text, OUT pos int, OUT len int,
 	OUT sentence int, OUT score real)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsnlp_dict_entities'
-LANGUAGE C STABLE STRICT PARALLEL RESTRICTED
+LANGUAGE C STABLE STRICT PARALLEL SAFE
 COST 50000;
 
 COMMENT ON FUNCTION @extschema@.dict_entities(text) IS
@@ -69,7 +69,7 @@ COMMENT ON FUNCTION @extschema@.dict_entities(text) IS
 CREATE FUNCTION @extschema@.dict_entity_names(body text)
 RETURNS text[]
 AS 'MODULE_PATHNAME', 'newsnlp_dict_entity_names'
-LANGUAGE C STABLE STRICT PARALLEL RESTRICTED
+LANGUAGE C STABLE STRICT PARALLEL SAFE
 COST 50000;
 
 COMMENT ON FUNCTION @extschema@.dict_entity_names(text) IS

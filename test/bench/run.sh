@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark newsnlp's functions against to_tsvector (make bench).
 #
-#   run.sh [--existing] [--queries FILE]
+#   run.sh [--existing] [--queries FILE] [--parallel-only]
 #
 # By default builds and installs the extension, starts a throwaway cluster,
 # loads BENCH_MB (default 10) megabytes of generated articles and times every
@@ -16,6 +16,13 @@
 # TIMING OFF avoids a clock call per row, so what remains is the functions'
 # own work plus a row counter per node. Everything runs in one session, with
 # parallel query and JIT off so each figure is one core's serial cost.
+#
+# Then the parallel speed-up: each query of test/bench/parallel.txt runs
+# BENCH_ROUNDS times with max_parallel_workers_per_gather=0 and =2,
+# interleaved, and the report gives both medians and their ratio. The two
+# settings must return identical rows and the parallel plan must have
+# launched 2 workers, or the script fails. With --parallel-only, only this
+# part runs.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
@@ -26,13 +33,16 @@ BENCH_MB="${BENCH_MB:-10}"
 BENCH_ROUNDS="${BENCH_ROUNDS:-5}"
 GEN=test/build/bench/gen_articles
 queries=test/bench/queries.txt
+parallel_queries=test/bench/parallel.txt
 existing=false
+serial=true
 
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--existing) existing=true ;;
 	--queries) queries="$2"; shift ;;
-	*) echo "usage: $0 [--existing] [--queries FILE]" >&2; exit 2 ;;
+	--parallel-only) serial=false ;;
+	*) echo "usage: $0 [--existing] [--queries FILE] [--parallel-only]" >&2; exit 2 ;;
 	esac
 	shift
 done
@@ -72,9 +82,9 @@ load_articles() {
 	sql -c "VACUUM ANALYZE bench_articles"
 }
 
-# The name=SQL lines of the queries file, without comments and blank lines.
+# The name=SQL lines of a queries file ($1, default the serial one), without comments and blank lines.
 query_lines() {
-	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$queries"
+	grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "${1:-$queries}"
 }
 
 # A psql script: each query once untimed (its count, and warm caches), then
@@ -117,17 +127,80 @@ report() {
 	}'
 }
 
-# Load the data, run the timing script in one session and print the report.
+# The settings of a parallel run with $1 workers: plans with workers whenever
+# they are allowed, so the two runs differ only in the number of workers.
+parallel_settings() {
+	printf 'SET max_parallel_workers_per_gather = %s;\n' "$1"
+	printf 'SET %s = 0;\n' parallel_setup_cost parallel_tuple_cost min_parallel_table_scan_size
+}
+
+# A psql script for the parallel comparison: each query's result with 0 and
+# 2 workers, then, per round, each query timed with 0 and with 2 workers.
+parallel_script() {
+	local line workers
+	while IFS= read -r line; do
+		for workers in 0 2; do
+			parallel_settings "$workers"
+			printf '\\echo @result %s %s\n%s;\n' "${line%%=*}" "$workers" "${line#*=}"
+		done
+	done < <(query_lines "$parallel_queries")
+	for _ in $(seq "$BENCH_ROUNDS"); do
+		while IFS= read -r line; do
+			for workers in 0 2; do
+				parallel_settings "$workers"
+				printf '\\echo @time %s %s\nEXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) %s;\n' \
+					"${line%%=*}" "$workers" "${line#*=}"
+			done
+		done < <(query_lines "$parallel_queries")
+	done
+}
+
+# Turn the tagged output of parallel_script into the speed-up table; fail
+# if the results differ or the parallel runs did not launch 2 workers.
+parallel_report() {
+	awk '
+	function median(list,    v, n, i, j, t) {
+		n = split(list, v, " ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
+	/^@result / { tag = "result"; name = $2; w = $3; if (!(name in seen)) { seen[name] = 1; order[++count] = name } next }
+	/^@time / { tag = "time"; name = $2; w = $3; next }
+	tag == "result" { result[name, w] = $0; tag = ""; next }
+	tag == "time" && /Workers Launched:/ { launched[name, w] = launched[name, w] " " $NF; next }
+	tag == "time" && /Execution Time:/ { times[name, w] = times[name, w] " " $(NF - 1); tag = ""; next }
+	END {
+		bad = 0
+		printf "%-16s %12s %12s %9s  %s\n", "query", "0 workers ms", "2 workers ms", "speed-up", "results"
+		for (i = 1; i <= count; i++) {
+			n = order[i]; s = median(times[n, 0]); p = median(times[n, 2])
+			same = result[n, 0] == result[n, 2]
+			printf "%-16s %12.1f %12.1f %8.2fx  %s (%s)\n", n, s, p, s / p, same ? "identical" : "DIFFERENT", result[n, 0]
+			if (!same) { print "  with 2 workers: " result[n, 2]; bad = 1 }
+			if (launched[n, 2] !~ /^( 2)+$/) { print "  workers launched per run:" launched[n, 2]; bad = 1 }
+			printf "  all runs, 0 workers:%s\n  all runs, 2 workers:%s\n", times[n, 0], times[n, 2]
+		}
+		exit bad
+	}'
+}
+
+# Load the data, run the timing scripts in one session each and print the reports.
 main() {
-	local bytes articles out=test/build/bench/timings.out
+	local bytes articles out=test/build/bench/timings.out pout=test/build/bench/parallel.out
 	build
 	$existing || start_cluster
 	load_articles
 	read -r articles bytes < <(sql -F ' ' -c "SELECT count(*), sum(octet_length(body)) FROM bench_articles")
-	echo "bench: $articles articles, $bytes bytes of text, $BENCH_ROUNDS rounds," \
-		"max_parallel_workers_per_gather=0, jit=off"
-	timing_script | sql -f - >"$out"
-	report "$bytes" <"$out"
+	if $serial; then
+		echo "bench: $articles articles, $bytes bytes of text, $BENCH_ROUNDS rounds," \
+			"max_parallel_workers_per_gather=0, jit=off"
+		timing_script | sql -f - >"$out"
+		report "$bytes" <"$out"
+	fi
+	echo "bench: parallel speed-up on $articles articles, $bytes bytes, $BENCH_ROUNDS rounds, jit=off"
+	parallel_script | sql -f - >"$pout"
+	parallel_report <"$pout"
 }
 
 main

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Cancellation latency of newsnlp.tokens(), sentences(), entities(), quotes() and annotate() on a ~50 MB
-# text: a 200 ms statement_timeout must end the query within 300 ms of wall
-# time, and pg_cancel_backend() must end it within 100 ms of the cancel.
+# Cancellation latency of newsnlp's analysis functions (the CHECKS list below)
+# on a ~50 MB text: a 200 ms statement_timeout must end the query within
+# 300 ms of wall time, and pg_cancel_backend() must end it within 100 ms of
+# the cancel. The dictionary variants run with a small dictionary in place.
 # Needs a server reachable through the PG* variables whose database has
 # newsnlp installed. Prints TAP with the measured latencies; exits non-zero
 # if any check failed.
@@ -13,16 +14,34 @@ TIMEOUT_MS=200
 SLACK_MS=100
 CANCEL_AFTER_S=0.3
 APP="newsnlp_cancel_$$"
+DICT_NOTE="$APP"
+
+# The functions checked, one "name|query" a line; each query reads the text
+# from $TABLE t and starts with "SELECT count(" (how the cancel finds it).
+CHECKS=(
+	"tokens|SELECT count(*) FROM $TABLE t, newsnlp.tokens(t.body)"
+	"sentences|SELECT count(*) FROM $TABLE t, newsnlp.sentences(t.body)"
+	"entities|SELECT count(*) FROM $TABLE t, newsnlp.entities(t.body)"
+	"entity_names|SELECT count(newsnlp.entity_names(t.body)) FROM $TABLE t"
+	"dict_entities|SELECT count(*) FROM $TABLE t, newsnlp.dict_entities(t.body)"
+	"dict_entity_names|SELECT count(newsnlp.dict_entity_names(t.body)) FROM $TABLE t"
+	"quotes|SELECT count(*) FROM $TABLE t, newsnlp.quotes(t.body)"
+	"annotate|SELECT count(newsnlp.annotate(t.body)) FROM $TABLE t"
+	"stance|SELECT count(newsnlp.stance(t.body, 'United States')) FROM $TABLE t"
+	"stance_at|SELECT count(newsnlp.stance_at(t.body, 1, 5)) FROM $TABLE t"
+	"claims|SELECT count(*) FROM $TABLE t, newsnlp.claims(t.body)"
+)
 
 work="$(mktemp -d)"
 bg_pid=""
 checks=0
 failures=0
 
-# Drop the table, stop a background query still running, remove scratch files.
+# Drop the table and our dictionary rows, stop a background query still running, remove scratch files.
 cleanup() {
 	if [ -n "$bg_pid" ]; then kill "$bg_pid" 2>/dev/null || true; fi
-	psql -X -q -c "DROP TABLE IF EXISTS $TABLE" >/dev/null 2>&1 || true
+	psql -X -q -c "DROP TABLE IF EXISTS $TABLE" \
+		-c "DELETE FROM newsnlp.dictionary WHERE note = '$DICT_NOTE'" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -56,6 +75,9 @@ load_body() {
 		  'Northfield University. The U.S. and U.K. delegations met for 2.5 hours on Jan. 14; '
 		  'officials said 28,500 troops — about 12% of the force — would stay. Gen. J.D. Okafor '
 		  'declined to comment. Ministers in Brøndal, Zürich and 東京 followed the talks.\n\n')) v(p);
+		INSERT INTO newsnlp.dictionary (term, label, canonical, note) VALUES
+			('Mara Lindqvist', 'PER', 'Q200', '$DICT_NOTE'),
+			('Northfield University', 'ORG', 'Q300', '$DICT_NOTE');
 	SQL
 	psql -X -At -c "SELECT format('# body: %s bytes, stored in %s bytes', octet_length(body), pg_column_size(body)) FROM $TABLE"
 	psql -X -At -c "SELECT pg_column_size(body) >= octet_length(body) FROM $TABLE" | grep -qx t || {
@@ -66,7 +88,13 @@ load_body() {
 
 # The query under test for function $1.
 query() {
-	echo "SELECT count(*) FROM $TABLE t, newsnlp.$1(t.body)"
+	local c
+	for c in "${CHECKS[@]}"; do
+		if [ "${c%%|*}" = "$1" ]; then
+			echo "${c#*|}"
+			return
+		fi
+	done
 }
 
 # (a) statement_timeout: the query must fail with 57014 within TIMEOUT_MS + SLACK_MS of wall time.
@@ -91,7 +119,7 @@ cancel_query() {
 	IFS='|' read -r cancel_us cancelled < <(psql -X -At -c "
 		SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, pg_cancel_backend(pid)
 		FROM pg_stat_activity
-		WHERE application_name = '$APP' AND state = 'active' AND query LIKE 'SELECT count(*)%'")
+		WHERE application_name = '$APP' AND state = 'active' AND query LIKE 'SELECT count(%'")
 }
 
 # (b) pg_cancel_backend from another session after ~300 ms: the query must end within SLACK_MS.
@@ -130,7 +158,8 @@ check_cancel() {
 }
 
 load_body
-for fn in tokens sentences entities quotes annotate; do
+for c in "${CHECKS[@]}"; do
+	fn="${c%%|*}"
 	check_timeout "$fn"
 	check_cancel "$fn"
 done
