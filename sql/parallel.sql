@@ -35,6 +35,15 @@ FROM par_articles a
 UNION ALL
 SELECT 'quotes', count(*), md5(string_agg(format('%s/%s/%s', a.id, q.pos, q.speaker), ',' ORDER BY a.id, q.pos))
 FROM par_articles a, newsnlp.quotes(a.body) q
+UNION ALL
+SELECT 'annotate', count(*), md5(string_agg(format('%s/%s', a.id, newsnlp.annotate(a.body)), ',' ORDER BY a.id))
+FROM par_articles a
+UNION ALL
+SELECT 'claims', count(*), md5(string_agg(format('%s/%s/%s/%s/%s', a.id, c.pos, c.speaker, c.target, c.score), ',' ORDER BY a.id, c.pos, c.target))
+FROM par_articles a, newsnlp.claims(a.body) c
+UNION ALL
+SELECT 'stance', count(*), md5(string_agg(format('%s/%s', a.id, newsnlp.stance_score(a.body, 'Mara Lindqvist')), ',' ORDER BY a.id))
+FROM par_articles a
 $$;
 
 -- Serial results first.
@@ -42,8 +51,9 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT * FROM pg_temp.digests();
 SELECT fn, nrows > 0 AS has_rows FROM serial ORDER BY fn;
 
--- Every function is parallel safe, so the planner may use workers: none is
--- listed here.
+-- Every analysis function is parallel safe, so the planner may use workers.
+-- Listed here are only the functions that write (tracking, backfill) and the
+-- stance_train aggregate, whose model depends on the order of its rows.
 SELECT p.proname, p.proparallel
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = 'newsnlp' AND p.prorettype <> 'trigger'::regtype AND p.proparallel <> 's'
@@ -64,7 +74,9 @@ INSERT INTO queries VALUES
 	('entity_names', 'SELECT count(newsnlp.entity_names(a.body)) FROM par_articles a'),
 	('dict_entities', 'SELECT count(*) FROM par_articles a, newsnlp.dict_entities(a.body)'),
 	('dict_entity_names', 'SELECT count(newsnlp.dict_entity_names(a.body)) FROM par_articles a'),
-	('quotes', 'SELECT count(*) FROM par_articles a, newsnlp.quotes(a.body)');
+	('quotes', 'SELECT count(*) FROM par_articles a, newsnlp.quotes(a.body)'),
+	('annotate', 'SELECT count(newsnlp.annotate(a.body)) FROM par_articles a'),
+	('claims', 'SELECT count(*) FROM par_articles a, newsnlp.claims(a.body)');
 
 -- The functions' costs make a parallel plan the cheaper one: with the
 -- default costs, once the table is past the size threshold (lowered here
