@@ -5,6 +5,8 @@
  *
  *	  stance-semeval [options] trainingdata-all-annotations.txt
  *	    --bits N --epochs N --rate X --l2 X --balance 0|1   settings
+ *	    --seed N        the trainer's shuffle seed, to see how much a figure
+ *	                    owes to the order rows were visited in
  *	    --cv K          K-fold cross-validation on the training part only
  *	    --split-out DIR write DIR/train.tsv and DIR/heldout.tsv (target, tweet,
  *	                    stance; UTF-8) for the same run through SQL
@@ -309,8 +311,9 @@ cross_validate(const LearnOpts *o, const Data *d, int folds)
 		score(&t, d, in_test_fold, k, &pooled, NULL, NULL, 0, NULL);
 		learn_trainer_free(&t);
 	}
-	printf("cv folds=%d bits=%u epochs=%u rate=%g l2=%g balance=%d F_avg=%.4f\n", folds,
-		   o->nbits, o->epochs, (double) o->rate, (double) o->l2, o->balance, learn_favg(&pooled));
+	printf("cv folds=%d bits=%u epochs=%u rate=%g l2=%g balance=%d seed=%u F_avg=%.4f\n", folds,
+		   o->nbits, o->epochs, (double) o->rate, (double) o->l2, o->balance, o->seed,
+		   learn_favg(&pooled));
 }
 
 /* Train on the training part, score the held-out part. */
@@ -380,6 +383,8 @@ main(int argc, char **argv)
 			o.l2 = strtof(v, NULL);
 		else if (strcmp(a, "--balance") == 0)
 			o.balance = atoi(v) != 0;
+		else if (strcmp(a, "--seed") == 0)
+			o.seed = (uint32_t) strtoul(v, NULL, 10);
 		else if (strcmp(a, "--cv") == 0)
 			folds = atoi(v);
 		else if (strcmp(a, "--split-out") == 0)
