@@ -7,11 +7,13 @@
 # installs newsnlp on each, and on the coordinator partitions an articles
 # table by hash of the publication day into postgres_fdw foreign tables, one
 # per shard (test/sharding/coordinator.sql); each shard computes the
-# annotation of its rows at insert time (test/sharding/shard.sql). It loads
-# SHARDING_MB (default 2) megabytes of generated articles through the
-# coordinator and, into a plain table on the coordinator, the same rows again,
-# then checks that newsnlp filters and per-shard aggregates are evaluated on
-# the shards, concurrently, and that every answer equals the single table's.
+# annotation (newsnlp.annotate(body), jsonb) of its rows at insert time
+# (test/sharding/shard.sql). It loads SHARDING_MB (default 2) megabytes of
+# generated articles through the coordinator and, into a plain table on the
+# coordinator, the same rows again, then checks that newsnlp filters, jsonb
+# containment filters on the annotation and per-shard aggregates are
+# evaluated on the shards, concurrently, and that every answer equals the
+# single table's.
 # Prints TAP; every server it started is stopped however it ends.
 #
 # By default builds and installs the extension first; with --installed it
@@ -129,7 +131,7 @@ rows_split() {
 # True if every annotation a shard stores is its own computation, not a NULL sent to it.
 shard_annotated() {
 	[ "$(on "$1" -c "SELECT count(*) FROM articles
-		WHERE annotation IS DISTINCT FROM newsnlp.entity_names(body)")" = 0 ] &&
+		WHERE annotation IS DISTINCT FROM newsnlp.annotate(body)")" = 0 ] &&
 		[ "$(on "$1" -c "SELECT count(*) FROM articles WHERE annotation IS NULL")" = 0 ]
 }
 
@@ -167,16 +169,26 @@ same_answer() {
 
 # Print the array literal of the Nth ($2) most frequent entity with label $1 in the reference table.
 frequent() {
-	on coord -c "SELECT quote_literal(ARRAY[name]) FROM articles_single, unnest(annotation) name
+	on coord -c "SELECT quote_literal(ARRAY[name]) FROM articles_single, unnest(newsnlp.entity_names(body)) name
 		WHERE name LIKE '$1:%' GROUP BY name ORDER BY count(*) DESC, name OFFSET $(($2 - 1)) LIMIT 1"
+}
+
+# Print the jsonb literal {"quotes": [{"speaker": S}]} of the most quoted named person S in the reference table.
+frequent_speaker() {
+	on coord -c "SELECT quote_literal(jsonb_build_object('quotes',
+			jsonb_build_array(jsonb_build_object('speaker', q ->> 'speaker'))))
+		FROM articles_single, jsonb_array_elements(annotation -> 'quotes') q
+		WHERE q ->> 'speaker_label' = 'PER'
+		GROUP BY q ->> 'speaker' ORDER BY count(*) DESC, q ->> 'speaker' LIMIT 1"
 }
 
 # The checks of pushdown and of the answers, on the loaded nodes.
 check_queries() {
-	local per1 per2 loc both insert_plan
+	local per1 per2 loc both speaker insert_plan
 	per1="$(frequent PER 1)" per2="$(frequent PER 2)" loc="$(frequent LOC 1)"
 	both="$(on coord -c "SELECT quote_literal($per1::text[] || $per2::text[])")"
-	echo "# filters on $per1, $per2, $loc"
+	speaker="$(frequent_speaker)"
+	echo "# filters on $per1, $per2, $loc; quotes of $speaker"
 
 	insert_plan="$(plan "INSERT INTO articles_shard1 (id, published, body) VALUES (0, '2026-01-02', 'x')")"
 	show "$insert_plan"
@@ -211,6 +223,20 @@ check_queries() {
 	check "the aggregating scans are asynchronous" \
 		plan_has "$grouped" '-> +Async Foreign Scan' 2
 
+	local quoted
+	quoted="$(plan "SELECT id FROM articles WHERE annotation @> $speaker")"
+	show "$quoted"
+	check "annotation @> (jsonb) is evaluated on each shard (Remote SQL)" \
+		plan_has "$quoted" "Remote SQL: SELECT .* WHERE \(\(annotation @> '.*'\)\)" 2
+	check "the jsonb scan is asynchronous too" \
+		plan_has "$quoted" '-> +Async Foreign Scan on public\.articles_shard[12]' 2
+	# on a shard this small a sequential scan costs less; the index must be usable
+	shard_plan="$(on shard1 -c "SET enable_seqscan = off" \
+		-c "EXPLAIN (COSTS OFF) $(sed -n 's/^ *Remote SQL: //p' <<<"$quoted" | head -n 1)")"
+	show "$shard_plan"
+	check "a shard's GIN index on the annotation serves the pushed jsonb filter" \
+		plan_has "$shard_plan" 'Bitmap Index Scan on articles_annotation_idx' 1
+
 	check "ids of articles with entity_names(body) @> $per1 equal the single table's" same_answer \
 		"SELECT id FROM {t} WHERE newsnlp.entity_names(body) @> $per1 ORDER BY id"
 	check "ids of articles with entity_names(body) && $both equal the single table's" same_answer \
@@ -221,10 +247,16 @@ check_queries() {
 		"SELECT published, count(*) FILTER (WHERE newsnlp.entity_names(body) @> $per1),
 			count(*) FILTER (WHERE newsnlp.entity_names(body) @> $per2)
 		FROM {t} GROUP BY published ORDER BY published"
+	check "ids of articles whose annotation @> $speaker equal the single table's" same_answer \
+		"SELECT id FROM {t} WHERE annotation @> $speaker ORDER BY id"
 	check "the stored annotation of every article equals the single table's" same_answer \
 		"SELECT id, annotation FROM {t} ORDER BY id"
-	check "counts of articles per entity equal the single table's" same_answer \
-		"SELECT name, count(*) FROM {t}, unnest(annotation) name GROUP BY name ORDER BY name"
+	check "counts of mentions per entity from the stored annotations equal the single table's" same_answer \
+		"SELECT e ->> 'label', e ->> 'canonical', count(*)
+		FROM {t}, jsonb_array_elements(annotation -> 'entities') e GROUP BY 1, 2 ORDER BY 1, 2"
+	check "counts of quotes per speaker from the stored annotations equal the single table's" same_answer \
+		"SELECT q ->> 'speaker', count(*)
+		FROM {t}, jsonb_array_elements(annotation -> 'quotes') q GROUP BY 1 ORDER BY 1"
 	check "entities() rows by LATERAL of the articles naming $per1 equal the single table's" same_answer \
 		"SELECT a.id, e.* FROM {t} a CROSS JOIN LATERAL newsnlp.entities(a.body) e
 		WHERE newsnlp.entity_names(a.body) @> $per1 ORDER BY a.id, e.pos"
