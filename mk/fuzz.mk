@@ -11,13 +11,26 @@
 
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
-FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/core -Isrc/core/ner -Isrc/core/stance
+FUZZ_SAN = address,undefined
+FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Isrc/core -Isrc/core/ner -Isrc/core/stance
 FUZZERS = $(patsubst test/fuzz/%.c,test/build/fuzz/%,$(wildcard test/fuzz/fuzz_*.c))
 
-test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(CORE_HEADERS) $(MODEL_OBJ)
+# The core is instrumented once into an archive that every harness links.
+FUZZ_CORE_DIR = test/build/fuzz-core
+FUZZ_CORE_LIB = $(FUZZ_CORE_DIR)/libcore.a
+
+$(FUZZ_CORE_DIR)/%.o: %.c $(CORE_HEADERS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) $(MODEL_OBJ) $(ICU_LIBS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) -c -o $@ $<
+
+$(FUZZ_CORE_LIB): $(patsubst %.c,$(FUZZ_CORE_DIR)/%.o,$(CORE_SRCS))
+	rm -f $@
+	ar rcs $@ $^
+
+test/build/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(FUZZ_CORE_LIB) $(CORE_HEADERS) $(MODEL_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) -o $@ $< $(FUZZ_CORE_LIB) $(MODEL_OBJ) $(ICU_LIBS) -lm
 
 # The seeds of fuzz_ner_model are small valid images written by the model's
 # own code; they are in the repository, and this rewrites them.
