@@ -229,6 +229,8 @@ if server_ready; then
 	fi
 	run_logged dump_restore bash test/robust/dump_restore.sh
 	tally "dump/restore" dump_restore $? "$TAP_OK" "$TAP_NOT_OK"
+	run_logged dump_restore_stance bash test/robust/dump_restore_stance.sh
+	tally "dump/restore of stance models" dump_restore_stance $? "$TAP_OK" "$TAP_NOT_OK"
 fi
 
 section "sharding"
