@@ -62,8 +62,8 @@ SELECT volatility_is('newsnlp', 'dict_entities', ARRAY['text'], 'stable',
 SELECT volatility_is('newsnlp', 'dict_entity_names', ARRAY['text'], 'stable',
                      'dict_entity_names() is STABLE: it reads newsnlp.dictionary');
 SELECT is((SELECT string_agg(proparallel::text, ',' ORDER BY proname) FROM pg_proc
-           WHERE pronamespace = 'newsnlp'::regnamespace AND proname LIKE 'dict\_%'), 'r,r',
-          'the dictionary functions are PARALLEL RESTRICTED');
+           WHERE pronamespace = 'newsnlp'::regnamespace AND proname LIKE 'dict\_%'), 's,s',
+          'the dictionary functions are PARALLEL SAFE: workers read the dictionary with the leader''s snapshot');
 SELECT ok(has_table_privilege('public', 'newsnlp.dictionary', 'SELECT'),
           'everyone may read newsnlp.dictionary');
 SELECT ok(NOT has_table_privilege('public', 'newsnlp.dictionary', 'INSERT, UPDATE, DELETE, TRUNCATE'),

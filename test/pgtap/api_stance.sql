@@ -44,9 +44,10 @@ SELECT cmp_ok((SELECT procost FROM pg_proc WHERE oid = 'newsnlp.claims(text)'::r
               (SELECT procost FROM pg_proc WHERE oid = 'newsnlp.quotes(text)'::regprocedure),
               'claims() costs at least quotes(), whose work it includes');
 SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid
-           WHERE p.pronamespace = 'newsnlp'::regnamespace
-             AND p.proname IN ('stance', 'stance_score', 'stance_at', 'claims')), 4,
-          'every stance function has a COMMENT');
+           WHERE p.oid IN ('newsnlp.stance(text, text)'::regprocedure, 'newsnlp.stance_score(text, text)'::regprocedure,
+                           'newsnlp.stance_at(text, int, int)'::regprocedure, 'newsnlp.claims(text)'::regprocedure)
+             AND d.description <> ''), 4,
+          'every built-in stance function has a COMMENT');
 
 -- NULL and empty input.
 SELECT is(newsnlp.stance(NULL, 'Keller'), NULL, 'stance(NULL, target) is NULL');
