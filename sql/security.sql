@@ -21,6 +21,11 @@ CREATE FUNCTION evil.annotate(text) RETURNS jsonb LANGUAGE plpgsql AS
 $$BEGIN RAISE EXCEPTION 'evil annotate() called'; END$$;
 CREATE FUNCTION evil.jsonb_to_recordset(jsonb) RETURNS SETOF record LANGUAGE plpgsql AS
 $$BEGIN RAISE EXCEPTION 'evil jsonb_to_recordset() called'; END$$;
+CREATE FUNCTION evil.jsonb_path_exists(jsonb, jsonpath, jsonb DEFAULT '{}', boolean DEFAULT false)
+RETURNS boolean LANGUAGE plpgsql AS
+$$BEGIN RAISE EXCEPTION 'evil jsonb_path_exists() called'; END$$;
+CREATE FUNCTION evil.claims(text) RETURNS SETOF record LANGUAGE plpgsql AS
+$$BEGIN RAISE EXCEPTION 'evil claims() called'; END$$;
 CREATE FUNCTION evil.clock_timestamp() RETURNS timestamptz LANGUAGE plpgsql AS
 $$BEGIN RAISE EXCEPTION 'evil clock_timestamp() called'; END$$;
 CREATE FUNCTION evil.format(text) RETURNS text LANGUAGE plpgsql AS
@@ -40,11 +45,13 @@ INSERT INTO public.wire (id, body) VALUES (1, 'Chancellor Friedrich Merz spoke i
 SELECT newsnlp.track('public.wire', 'body', 'id');
 INSERT INTO public.wire (id, body) VALUES (2, 'Officials in Tokyo met NATO envoys.');
 UPDATE public.wire SET body = 'Prime Minister Sanae Takaichi flew to Paris.' WHERE id OPERATOR(pg_catalog.=) 2;
+INSERT INTO public.wire (id, body) VALUES (3, '“Viktor Saltan has failed his country,” said Lena Marsh.');
 SET client_min_messages = warning;
 CALL newsnlp.backfill('public.wire', 1);
 RESET client_min_messages;
 SELECT (SELECT count(*) FROM public.wire_nlp_done) AS done,
-       (SELECT count(*) FROM public.wire_entities) AS entities;
+       (SELECT count(*) FROM public.wire_entities) AS entities,
+       (SELECT count(*) FROM public.wire_claims) AS claims;
 DELETE FROM public.wire WHERE id OPERATOR(pg_catalog.=) 1;
 SELECT newsnlp.untrack('public.wire');
 RESET search_path;

@@ -1,6 +1,7 @@
 -- Side tables for BI tools: track() annotates the rows of a table into
--- <table>_entities and <table>_quotes, keeps them in step with the table,
--- and adds views to chart; backfill() annotates the rows already there.
+-- <table>_entities, <table>_quotes and <table>_claims, keeps them in step
+-- with the table, and adds views to chart; backfill() annotates the rows
+-- already there.
 --
 -- Every PL/pgSQL function here runs with search_path = pg_catalog, pg_temp
 -- and names the extension's objects with their schema, so objects of the
@@ -18,7 +19,9 @@ CREATE TABLE @extschema@.tracked (
 	quotes_table regclass NOT NULL,
 	done_table regclass NOT NULL,
 	mentions_view regclass,
-	speakers_view regclass NOT NULL
+	speakers_view regclass NOT NULL,
+	claims_table regclass NOT NULL,
+	stance_view regclass NOT NULL
 );
 
 COMMENT ON TABLE @extschema@.tracked IS
@@ -32,6 +35,8 @@ COMMENT ON COLUMN @extschema@.tracked.quotes_table IS '<table>_quotes: one row p
 COMMENT ON COLUMN @extschema@.tracked.done_table IS '<table>_nlp_done: the keys whose rows are annotated';
 COMMENT ON COLUMN @extschema@.tracked.mentions_view IS '<table>_entity_mentions_daily, or NULL without a time column';
 COMMENT ON COLUMN @extschema@.tracked.speakers_view IS '<table>_top_speakers';
+COMMENT ON COLUMN @extschema@.tracked.claims_table IS '<table>_claims: one row per claim, a speaker''s stance towards an entity a quote names';
+COMMENT ON COLUMN @extschema@.tracked.stance_view IS '<table>_speaker_stance';
 
 -- Every role reads it (the triggers do, as the role changing the table);
 -- rows are added and removed only for tables the role owns (or is member of
@@ -166,16 +171,19 @@ COMMENT ON FUNCTION @extschema@.tracked_check(regclass, name, name, name) IS
 -- keys: the deletions see the rows as they were before the statement, not
 -- the new ones. It yields how many rows it annotated. The callers run it
 -- themselves: a trigger's transition tables are visible to its own
--- statements only.
+-- statements only. The source is read once; claims() analyses the text
+-- again (annotate() has no stance), so it runs only on texts with a quote
+-- that has a speaker, the only ones it finds claims in (README, Backfill).
 CREATE FUNCTION @extschema@.tracked_annotate_sql(t @extschema@.tracked, source text)
 RETURNS text
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 RETURN format($sql$
 	WITH a AS MATERIALIZED (
-		SELECT s.k, @extschema@.annotate(s.b) AS j FROM (%1$s) AS s(k, b)),
+		SELECT s.k, s.b, @extschema@.annotate(s.b) AS j FROM (%1$s) AS s(k, b)),
 	old_entities AS (DELETE FROM %2$s x USING a WHERE x.%4$I = a.k),
 	old_quotes AS (DELETE FROM %3$s x USING a WHERE x.%4$I = a.k),
+	old_claims AS (DELETE FROM %6$s x USING a WHERE x.%4$I = a.k),
 	new_entities AS (
 		INSERT INTO %2$s (%4$I, mention, label, canonical, pos, len)
 		SELECT a.k, e.mention, e.label, e.canonical, e.pos, e.len
@@ -187,13 +195,21 @@ RETURN format($sql$
 		FROM a, jsonb_to_recordset(a.j -> 'quotes')
 			AS q(quote text, speaker text, speaker_label text, cue text, kind text,
 				 pos int, len int)),
+	new_claims AS (
+		INSERT INTO %6$s (%4$I, speaker, speaker_label, target, target_label, stance, score,
+						  quote, pos, len)
+		SELECT a.k, c.speaker, c.speaker_label, c.target, c.target_label, c.stance, c.score,
+			   c.quote, c.pos, c.len
+		FROM a, @extschema@.claims(a.b) c
+		WHERE jsonb_path_exists(a.j, '$.quotes[*].speaker ? (@ != null)')),
 	marked AS (
 		INSERT INTO %5$s (%4$I) SELECT a.k FROM a ON CONFLICT (%4$I) DO NOTHING)
 	SELECT count(*) FROM a
-	$sql$, source, t.entities_table, t.quotes_table, t.key_column, t.done_table);
+	$sql$, source, t.entities_table, t.quotes_table, t.key_column, t.done_table,
+	t.claims_table);
 
 COMMENT ON FUNCTION @extschema@.tracked_annotate_sql(@extschema@.tracked, text) IS
-'The statement that annotates the (key, text) rows of a query into a tracked table''s side tables, replacing their previous rows (internal to the triggers and backfill())';
+'The statement that annotates the (key, text) rows of a query into a tracked table''s side tables (entities, quotes, claims), replacing their previous rows (internal to the triggers and backfill())';
 
 -- AFTER INSERT ... FOR EACH STATEMENT: annotate the inserted rows.
 CREATE FUNCTION @extschema@.tracked_inserted()
@@ -235,6 +251,80 @@ END $$;
 COMMENT ON FUNCTION @extschema@.tracked_updated() IS
 'Statement trigger of a tracked table: annotates again the updated rows whose text changed';
 
+-- COMMENT ON a relation track() made and on its columns, given as
+-- {column, comment} pairs: BI tools show them (Metabase syncs them as
+-- descriptions).
+CREATE FUNCTION @extschema@.tracked_comment(rel regclass, what text, columns text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE format('COMMENT ON %s %s IS %L',
+		CASE (SELECT relkind FROM pg_class WHERE oid = rel) WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
+		rel, what);
+	FOR i IN 1 .. array_length(columns, 1) LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', rel, columns[i][1], columns[i][2]);
+	END LOOP;
+END $$;
+
+COMMENT ON FUNCTION @extschema@.tracked_comment(regclass, text, text[]) IS
+'Comments a side table or view and its columns, given as {column, comment} pairs (internal to track())';
+
+-- Make the claims side table of t and its view <table>_speaker_stance.
+CREATE FUNCTION @extschema@.tracked_make_claims(t @extschema@.tracked, key_type text)
+RETURNS @extschema@.tracked
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	key_comment text := format('Key of the row of %s', t.tbl);
+BEGIN
+	EXECUTE format('CREATE TABLE %s (%I %s NOT NULL REFERENCES %s (%I) ON DELETE CASCADE ON UPDATE CASCADE,
+		speaker text NOT NULL, speaker_label text, target text NOT NULL, target_label text NOT NULL,
+		stance text NOT NULL, score real NOT NULL, quote text NOT NULL,
+		pos int NOT NULL, len int NOT NULL)',
+		@extschema@.tracked_name(t.tbl, '_claims'), t.key_column, key_type, t.tbl, t.key_column);
+	t.claims_table := @extschema@.tracked_name(t.tbl, '_claims')::regclass;
+	EXECUTE format('CREATE INDEX ON %s (%I)', t.claims_table, t.key_column);
+	EXECUTE format('CREATE INDEX ON %s (speaker, target)', t.claims_table);
+	PERFORM @extschema@.tracked_comment(t.claims_table,
+		format('Who takes which side in the rows of %s: newsnlp.claims() of each row, one row per quote and entity it names, kept in step by newsnlp.track()', t.tbl),
+		ARRAY[[t.key_column, key_comment],
+			  ['speaker', 'Who said the quote: canonical name, or the describing phrase of an unnamed source'],
+			  ['speaker_label', 'PER, ORG, ... for a named speaker, DESC for a described source'],
+			  ['target', 'Canonical name of the entity the quote names (by name or pronoun)'],
+			  ['target_label', 'PER, ORG, LOC or MISC'],
+			  ['stance', 'The speaker''s stance towards the target read from the quote: favor, against or none'],
+			  ['score', 'P(favor) - P(against), in [-1, 1]'],
+			  ['quote', 'The quoted words'],
+			  ['pos', '1-based character position of the quote in the text'],
+			  ['len', 'Length of the quote in characters']]);
+
+	EXECUTE format('CREATE VIEW %s AS
+		SELECT speaker, speaker_label, target, target_label,
+			count(*) AS claims, count(DISTINCT %I) AS articles, avg(score) AS avg_score,
+			count(*) FILTER (WHERE stance = ''favor'') AS favor,
+			count(*) FILTER (WHERE stance = ''against'') AS against,
+			count(*) FILTER (WHERE stance = ''none'') AS none
+		FROM %s GROUP BY speaker, speaker_label, target, target_label',
+		@extschema@.tracked_name(t.tbl, '_speaker_stance'), t.key_column, t.claims_table);
+	t.stance_view := @extschema@.tracked_name(t.tbl, '_speaker_stance')::regclass;
+	PERFORM @extschema@.tracked_comment(t.stance_view,
+		format('Speaker-to-target stance in the rows of %s: the claims of each speaker about each target, counted by stance', t.tbl),
+		ARRAY[['speaker', 'Who speaks'], ['speaker_label', 'PER, ORG, ... or DESC'],
+			  ['target', 'Whom or what the speaker talks about'], ['target_label', 'PER, ORG, LOC or MISC'],
+			  ['claims', 'Quotes of the speaker naming the target'],
+			  ['articles', 'Rows holding such quotes'],
+			  ['avg_score', 'Mean stance score in [-1, 1]: above 0 for, below 0 against'],
+			  ['favor', 'Claims in favour of the target'], ['against', 'Claims against the target'],
+			  ['none', 'Claims with no clear stance']]);
+	RETURN t;
+END $$;
+
+COMMENT ON FUNCTION @extschema@.tracked_make_claims(@extschema@.tracked, text) IS
+'Creates <table>_claims and the view <table>_speaker_stance of a table being tracked and returns its catalogue row naming them (internal to track())';
+
 -- Make the side tables, triggers and views of one table.
 CREATE FUNCTION @extschema@.track(tbl regclass, text_column name, key_column name,
 	time_column name DEFAULT NULL)
@@ -245,6 +335,7 @@ AS $$
 DECLARE
 	t @extschema@.tracked;
 	key_type text;
+	key_comment text := format('Key of the row of %s', tbl);
 BEGIN
 	PERFORM @extschema@.tracked_check(tbl, text_column, key_column, time_column);
 	SELECT format_type(a.atttypid, a.atttypmod) INTO key_type FROM pg_attribute a
@@ -261,6 +352,12 @@ BEGIN
 	t.entities_table := @extschema@.tracked_name(tbl, '_entities')::regclass;
 	EXECUTE format('CREATE INDEX ON %s (%I)', t.entities_table, key_column);
 	EXECUTE format('CREATE INDEX ON %s (canonical, label)', t.entities_table);
+	PERFORM @extschema@.tracked_comment(t.entities_table,
+		format('Entity mentions in the rows of %s, one row per mention, kept in step by newsnlp.track()', tbl),
+		ARRAY[[key_column, key_comment], ['mention', 'The name as written'],
+			  ['label', 'PER, ORG, LOC or MISC'], ['canonical', 'The name resolved within the text'],
+			  ['pos', '1-based character position of the mention in the text'],
+			  ['len', 'Length of the mention in characters']]);
 
 	EXECUTE format('CREATE TABLE %s (%I %s NOT NULL REFERENCES %s (%I) ON DELETE CASCADE ON UPDATE CASCADE,
 		quote text NOT NULL, speaker text, speaker_label text, cue text, kind text NOT NULL,
@@ -269,16 +366,32 @@ BEGIN
 	t.quotes_table := @extschema@.tracked_name(tbl, '_quotes')::regclass;
 	EXECUTE format('CREATE INDEX ON %s (%I)', t.quotes_table, key_column);
 	EXECUTE format('CREATE INDEX ON %s (speaker, speaker_label)', t.quotes_table);
+	PERFORM @extschema@.tracked_comment(t.quotes_table,
+		format('Quotes in the rows of %s, one row per quote, kept in step by newsnlp.track()', tbl),
+		ARRAY[[key_column, key_comment], ['quote', 'The quoted words'],
+			  ['speaker', 'Who said it: canonical name, or the describing phrase of an unnamed source; NULL when unknown'],
+			  ['speaker_label', 'PER, ORG, ... for a named speaker, DESC for a described source'],
+			  ['cue', 'The reporting verb''s lemma, according to, : or —'],
+			  ['kind', 'direct, partial or indirect'],
+			  ['pos', '1-based character position of the quote in the text'],
+			  ['len', 'Length of the quote in characters']]);
 
 	EXECUTE format('CREATE TABLE %s (%I %s PRIMARY KEY REFERENCES %s (%I) ON DELETE CASCADE ON UPDATE CASCADE)',
 		@extschema@.tracked_name(tbl, '_nlp_done'), key_column, key_type, tbl, key_column);
 	t.done_table := @extschema@.tracked_name(tbl, '_nlp_done')::regclass;
+	PERFORM @extschema@.tracked_comment(t.done_table,
+		format('Keys of the rows of %s annotated into the side tables (for newsnlp.backfill())', tbl),
+		ARRAY[[key_column, key_comment]]);
 
 	EXECUTE format('CREATE VIEW %s AS
 		SELECT speaker, speaker_label, count(*) AS quotes, count(DISTINCT %I) AS articles
 		FROM %s WHERE speaker IS NOT NULL GROUP BY speaker, speaker_label',
 		@extschema@.tracked_name(tbl, '_top_speakers'), key_column, t.quotes_table);
 	t.speakers_view := @extschema@.tracked_name(tbl, '_top_speakers')::regclass;
+	PERFORM @extschema@.tracked_comment(t.speakers_view,
+		format('Who is quoted in the rows of %s, and how often', tbl),
+		ARRAY[['speaker', 'Who speaks'], ['speaker_label', 'PER, ORG, ... or DESC'],
+			  ['quotes', 'Quotes of the speaker'], ['articles', 'Rows quoting the speaker']]);
 	IF time_column IS NOT NULL THEN
 		EXECUTE format('CREATE VIEW %s AS
 			SELECT d.%I::date AS day, e.label, e.canonical,
@@ -288,7 +401,13 @@ BEGIN
 			@extschema@.tracked_name(tbl, '_entity_mentions_daily'), time_column, key_column,
 			t.entities_table, tbl, key_column, key_column);
 		t.mentions_view := @extschema@.tracked_name(tbl, '_entity_mentions_daily')::regclass;
+		PERFORM @extschema@.tracked_comment(t.mentions_view,
+			format('Entity mentions in the rows of %s per day of %I', tbl, time_column),
+			ARRAY[['day', format('The date of %I', time_column)], ['label', 'PER, ORG, LOC or MISC'],
+				  ['canonical', 'The entity''s resolved name'], ['mentions', 'Mentions that day'],
+				  ['articles', 'Rows mentioning it that day']]);
 	END IF;
+	t := @extschema@.tracked_make_claims(t, key_type);
 
 	EXECUTE format('CREATE TRIGGER newsnlp_track_insert AFTER INSERT ON %s
 		REFERENCING NEW TABLE AS newsnlp_new
@@ -300,7 +419,7 @@ BEGIN
 END $$;
 
 COMMENT ON FUNCTION @extschema@.track(regclass, name, name, name) IS
-'Creates <table>_entities and <table>_quotes (one row per mention and per quote, with foreign keys ON DELETE CASCADE), <table>_nlp_done, the views <table>_top_speakers and, given a time column, <table>_entity_mentions_daily, and triggers keeping them in step with the table; run newsnlp.backfill() for the rows already there';
+'Creates <table>_entities, <table>_quotes and <table>_claims (one row per mention, per quote and per quote and entity it names with the speaker''s stance, with foreign keys ON DELETE CASCADE), <table>_nlp_done, the views <table>_top_speakers, <table>_speaker_stance and, given a time column, <table>_entity_mentions_daily, and triggers keeping them in step with the table; run newsnlp.backfill() for the rows already there';
 
 -- Remove what track() made.
 CREATE FUNCTION @extschema@.untrack(tbl regclass)
@@ -322,8 +441,9 @@ BEGIN
 	IF t.mentions_view IS NOT NULL THEN
 		EXECUTE format('DROP VIEW %s', t.mentions_view);
 	END IF;
-	EXECUTE format('DROP VIEW %s', t.speakers_view);
-	EXECUTE format('DROP TABLE %s, %s, %s', t.entities_table, t.quotes_table, t.done_table);
+	EXECUTE format('DROP VIEW %s, %s', t.speakers_view, t.stance_view);
+	EXECUTE format('DROP TABLE %s, %s, %s, %s', t.entities_table, t.quotes_table, t.claims_table,
+		t.done_table);
 END $$;
 
 COMMENT ON FUNCTION @extschema@.untrack(regclass) IS
@@ -347,7 +467,8 @@ BEGIN
 	SELECT d.object_identity, k.tbl INTO side, owner
 	FROM @extschema@.tracked k JOIN pg_event_trigger_dropped_objects() d
 		ON d.objid IN (k.entities_table::oid, k.quotes_table::oid, k.done_table::oid,
-					   k.mentions_view::oid, k.speakers_view::oid)
+					   k.claims_table::oid, k.mentions_view::oid, k.speakers_view::oid,
+					   k.stance_view::oid)
 	WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0
 	  AND NOT EXISTS (SELECT FROM pg_event_trigger_dropped_objects() x
 					  WHERE x.classid = 'pg_class'::regclass AND x.objid = k.tbl::oid)
@@ -366,9 +487,10 @@ BEGIN
 		DELETE FROM @extschema@.tracked WHERE tbl = t.tbl;
 		-- those still there (a CASCADE may have taken some); views first
 		SELECT string_agg(c.oid::regclass::text, ', ') INTO views
-		FROM pg_class c WHERE c.oid IN (t.mentions_view, t.speakers_view);
+		FROM pg_class c WHERE c.oid IN (t.mentions_view, t.speakers_view, t.stance_view);
 		SELECT string_agg(c.oid::regclass::text, ', ') INTO tables
-		FROM pg_class c WHERE c.oid IN (t.entities_table, t.quotes_table, t.done_table);
+		FROM pg_class c WHERE c.oid IN (t.entities_table, t.quotes_table, t.claims_table,
+										t.done_table);
 		IF views IS NOT NULL THEN
 			EXECUTE 'DROP VIEW ' || views;
 		END IF;

@@ -4,7 +4,7 @@
 -- Run with pg_prove in a database where pgtap and newsnlp are installed.
 
 BEGIN;
-SELECT plan(24);
+SELECT plan(35);
 
 -- annotate()
 SELECT has_function('newsnlp', 'annotate', ARRAY['text'], 'newsnlp.annotate(text) exists');
@@ -39,6 +39,33 @@ SELECT ok((SELECT 'newsnlp.tracked'::regclass = ANY (extconfig) FROM pg_extensio
           'pg_dump keeps newsnlp.tracked (extension configuration table)');
 SELECT throws_ok($$SELECT newsnlp.track('pg_catalog.pg_class', 'relname', 'oid')$$, '42804', NULL,
                  'track() refuses a column that is not text');
+
+-- The claims side table and the speaker-to-target stance view
+SELECT has_column('newsnlp', 'tracked', 'claims_table', 'newsnlp.tracked names the claims table');
+SELECT col_type_is('newsnlp', 'tracked', 'claims_table', 'regclass', 'tracked.claims_table is a regclass');
+SELECT col_type_is('newsnlp', 'tracked', 'stance_view', 'regclass', 'tracked.stance_view is a regclass');
+SELECT isnt((SELECT col_description(attrelid, attnum) FROM pg_attribute
+             WHERE attrelid = 'newsnlp.tracked'::regclass AND attname = 'claims_table'), NULL, 'tracked.claims_table has a comment');
+SELECT isnt((SELECT col_description(attrelid, attnum) FROM pg_attribute
+             WHERE attrelid = 'newsnlp.tracked'::regclass AND attname = 'stance_view'), NULL, 'tracked.stance_view has a comment');
+CREATE TABLE pgtap_wire (id bigint PRIMARY KEY, body text);
+SELECT newsnlp.track('pgtap_wire', 'body', 'id');
+SELECT is((SELECT ARRAY[claims_table, stance_view]::text[] FROM newsnlp.tracked
+           WHERE tbl = 'pgtap_wire'::regclass),
+          ARRAY['pgtap_wire_claims', 'pgtap_wire_speaker_stance'],
+          'track() records <table>_claims and <table>_speaker_stance in the catalogue');
+SELECT columns_are('pgtap_wire_claims',
+                   ARRAY['id', 'speaker', 'speaker_label', 'target', 'target_label', 'stance', 'score',
+                         'quote', 'pos', 'len'],
+                   '<table>_claims has the key and the columns of claims()');
+SELECT col_type_is('pgtap_wire_claims', 'id', 'bigint', '<table>_claims keys by the tracked key''s type');
+SELECT fk_ok('pgtap_wire_claims', 'id', 'pgtap_wire', 'id', '<table>_claims refers to the tracked table');
+SELECT columns_are('pgtap_wire_speaker_stance',
+                   ARRAY['speaker', 'speaker_label', 'target', 'target_label', 'claims', 'articles',
+                         'avg_score', 'favor', 'against', 'none'],
+                   '<table>_speaker_stance has speaker, target, counts, mean score and counts by stance');
+SELECT newsnlp.untrack('pgtap_wire');
+SELECT hasnt_table('pgtap_wire_claims', 'untrack() drops <table>_claims');
 
 -- Security
 SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p

@@ -51,14 +51,14 @@ make_table() {
 		DROP TABLE IF EXISTS bf_articles CASCADE;
 		CREATE TABLE bf_articles (id int PRIMARY KEY, body text);
 		INSERT INTO bf_articles
-		SELECT g, repeat(format(E'“We will not be rushed on item %s,” said Mara Lindqvist of Northfield University. '
+		SELECT g, repeat(format(E'“We will not be rushed on item %s by NATO,” said Mara Lindqvist of Northfield University. '
 		                        'Officials in Tokyo and Berlin met NATO envoys on day %s.\n\n', g, g), 5)
 		FROM generate_series(1, $1) g;
 		SELECT newsnlp.track('bf_articles', 'body', 'id');
 	SQL
 } >/dev/null
 
-# Rows of the side tables that differ from entities()/quotes() of the table,
+# Rows of the side tables that differ from entities()/quotes()/claims() of the table,
 # both ways, plus keys marked done that are missing or extra: 0 when in step.
 out_of_step() {
 	q "SELECT
@@ -76,6 +76,11 @@ out_of_step() {
 		                         (SELECT * FROM bf_articles_quotes
 		                          EXCEPT ALL SELECT a.id, q.quote, q.speaker, q.speaker_label, q.cue, q.kind, q.pos, q.len
 		                          FROM bf_articles a, newsnlp.quotes(a.body) q)) d)
+		+ (SELECT count(*) FROM ((SELECT a.id, c.* FROM bf_articles a, newsnlp.claims(a.body) c
+		                          EXCEPT ALL SELECT * FROM bf_articles_claims)
+		                         UNION ALL
+		                         (SELECT * FROM bf_articles_claims
+		                          EXCEPT ALL SELECT a.id, c.* FROM bf_articles a, newsnlp.claims(a.body) c)) d)
 		+ (SELECT count(*) FROM ((SELECT id FROM bf_articles EXCEPT ALL SELECT id FROM bf_articles_nlp_done)
 		                         UNION ALL
 		                         (SELECT id FROM bf_articles_nlp_done EXCEPT ALL SELECT id FROM bf_articles)) d)"
@@ -144,6 +149,9 @@ pattern="newsnlp.backfill\\(public.bf_articles\\): $ROWS of $ROWS rows \\(100\\.
 [[ "$last" =~ $pattern ]] && status=0 || status=1
 tap "$status" "the last progress NOTICE reports $ROWS of $ROWS rows, 100.0%, the rate and done"
 
+claims="$(q "SELECT count(*) FROM bf_articles_claims")"
+tap "$([ "$claims" -eq $((5 * ROWS)) ] && echo 0 || echo 1)" "the claims side table holds one claim per quote ($claims of $((5 * ROWS)))"
+
 # 2. Inserts while a backfill runs.
 make_table "$ROWS"
 backfill_bg bf_articles "$BATCH"
@@ -179,7 +187,8 @@ if [ "$BIG_MB" -gt 0 ]; then
 	sleep 2
 	cancel_when "true"
 	backfill_wait
-	kept="$(q "SELECT (SELECT count(*) FROM bf_big_entities) + (SELECT count(*) FROM bf_big_nlp_done)")"
+	kept="$(q "SELECT (SELECT count(*) FROM bf_big_entities) + (SELECT count(*) FROM bf_big_claims) +
+	               (SELECT count(*) FROM bf_big_nlp_done)")"
 	if [ "$REPLY" -ne 0 ] && grep -q '^ERROR:  57014:' "$work/bg.out" && [ "$kept" -eq 0 ]; then
 		tap 0 "a cancel while annotating the ${BIG_MB} MB body keeps nothing of it"
 	else

@@ -69,7 +69,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$SRC_DB" >/dev/null <<-'SQL'
 	SELECT newsnlp.track('articles', 'body', 'id', 'published');
 	INSERT INTO newsnlp.dictionary (term, label, canonical) VALUES ('Northfield', 'ORG', 'Northfield University');
 	INSERT INTO stories (id, body) SELECT g, format(
-	    E'“We will not be rushed on point %s,” said Mara Lindqvist of Northfield University.\n\n'
+	    E'“We will not be rushed on point %s by NATO,” said Mara Lindqvist of Northfield University.\n\n'
 	    'Officials in Tokyo and Zürich met NATO envoys; the U.S. delegation declined to comment.', g)
 	FROM generate_series(1, 200) g;
 	INSERT INTO stories (id, body) VALUES (0, NULL);
@@ -77,8 +77,8 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$SRC_DB" >/dev/null <<-'SQL'
 	INSERT INTO articles SELECT id, date '2024-03-01' + id % 7, body FROM stories;
 SQL
 
-tables="stories tagged articles articles_entities articles_quotes articles_nlp_done
-	articles_top_speakers articles_entity_mentions_daily newsnlp.dictionary"
+tables="stories tagged articles articles_entities articles_quotes articles_claims articles_nlp_done
+	articles_top_speakers articles_speaker_stance articles_entity_mentions_daily newsnlp.dictionary"
 
 pg_dump -Fc -d "$SRC_DB" -f "$work/dump" 2>"$work/dump.err" && status=0 || status=$?
 tap "$status" "pg_dump of a database with newsnlp tables"
@@ -95,14 +95,15 @@ for t in $tables; do
 done
 
 catalogue="SELECT tbl, text_column, key_column, time_column, entities_table, quotes_table,
-	done_table, mentions_view, speakers_view FROM newsnlp.tracked"
+	done_table, mentions_view, speakers_view, claims_table, stance_view FROM newsnlp.tracked"
 [ "$(q "$SRC_DB" "$catalogue")" = "$(q "$DST_DB" "$catalogue")" ] && status=0 || status=1
 tap "$status" "newsnlp.tracked names the restored side tables and views"
 
 # The restored column, trigger and tracking keep working.
 q "$DST_DB" "INSERT INTO stories (id, body) VALUES (1000, 'Chancellor Friedrich Merz spoke in Berlin.');
              INSERT INTO tagged (id, body) VALUES (1000, 'Chancellor Friedrich Merz spoke in Berlin.');
-             INSERT INTO articles VALUES (1000, '2024-03-09', 'Chancellor Friedrich Merz spoke in Berlin.');
+             INSERT INTO articles VALUES (1000, '2024-03-09', 'Chancellor Friedrich Merz spoke in Berlin.'),
+                 (1001, '2024-03-09', '“Viktor Saltan has failed his country and should resign,” said Lena Marsh.');
              UPDATE articles SET body = 'NATO envoys met in Brussels.' WHERE id = 1" >/dev/null
 [ "$(q "$DST_DB" "SELECT bool_and(nlp IS NOT DISTINCT FROM newsnlp.annotate(body)) FROM stories")" = t ] &&
 	status=0 || status=1
@@ -114,6 +115,13 @@ got="$(q "$DST_DB" "SELECT string_agg(canonical, ',' ORDER BY pos) FROM articles
 $(q "$DST_DB" "SELECT string_agg(canonical, ',' ORDER BY pos) FROM articles_entities WHERE id = 1")"
 [ "$got" = $'Friedrich Merz,Berlin\nNATO,Brussels' ] && status=0 || status=1
 tap "$status" "restored tracking triggers annotate inserted and updated rows ($(echo "$got" | tr '\n' ';'))"
+
+got="$(q "$DST_DB" "SELECT string_agg(speaker || '>' || target || ':' || stance, ',') FROM articles_claims WHERE id = 1001")"
+[ "$got" = 'Lena Marsh>Viktor Saltan:against' ] && status=0 || status=1
+tap "$status" "restored tracking triggers fill the claims side table ($got)"
+[ "$(q "$DST_DB" "SELECT obj_description('articles_speaker_stance'::regclass, 'pg_class') IS NOT NULL")" = t ] &&
+	status=0 || status=1
+tap "$status" "the side tables' and views' comments are restored"
 
 echo "1..$checks"
 [ "$failures" -eq 0 ]
