@@ -7,6 +7,7 @@ MODULE_big = newsnlp
 CORE_OBJS = \
 	src/core/interrupt.o \
 	src/core/alloc.o \
+	src/core/model_image.o \
 	src/core/wordlist.o \
 	src/core/abbrev.o \
 	src/core/titles.o \

@@ -296,6 +296,19 @@ add_span(StanceCorpus *c, int32_t *cap, double from, double to)
 	return true;
 }
 
+/* Read the value of key k into *from or *to if it is one of them; true if it was. */
+static bool
+span_bound(Json *j, const char *k, double *from, double *to)
+{
+	if (strcmp(k, "from") == 0)
+		*from = number(j);
+	else if (strcmp(k, "to") == 0)
+		*to = number(j);
+	else
+		return false;
+	return true;
+}
+
 /* A mention object {from, to, ...}; the span is added when both are read. */
 static void
 mention(Json *j, StanceCorpus *c, int32_t *spancap)
@@ -309,11 +322,7 @@ mention(Json *j, StanceCorpus *c, int32_t *spancap)
 		do
 		{
 			key(j, k);
-			if (strcmp(k, "from") == 0)
-				from = number(j);
-			else if (strcmp(k, "to") == 0)
-				to = number(j);
-			else
+			if (!span_bound(j, k, &from, &to))
 				skip(j, 1);
 		} while (j->ok && accept(j, ','));
 	expect(j, '}');
@@ -340,11 +349,9 @@ target(Json *j, StanceCorpus *c, int32_t *spancap, RawTarget *t)
 		do
 		{
 			key(j, k);
-			if (strcmp(k, "from") == 0)
-				from = number(j);
-			else if (strcmp(k, "to") == 0)
-				to = number(j);
-			else if (strcmp(k, "polarity") == 0)
+			if (span_bound(j, k, &from, &to))
+				continue;
+			if (strcmp(k, "polarity") == 0)
 				t->polarity = number(j);
 			else if (strcmp(k, "further_mentions") == 0)
 			{

@@ -169,24 +169,6 @@ add_entity(void *arg, const NnQuoteMention *m)
 	return true;
 }
 
-/* Character positions of every quote's start and end, in one pass. */
-static int32 *
-quote_bounds(const char *text, const NnQuoteList *list)
-{
-	int			n = list->n * 2;
-	size_t	   *offsets = palloc_extended(sizeof(size_t) * Max(n, 1), MCXT_ALLOC_HUGE);
-	int32	   *chars = palloc_extended(sizeof(int32) * Max(n, 1), MCXT_ALLOC_HUGE);
-
-	for (int i = 0; i < list->n; i++)
-	{
-		offsets[2 * i] = list->items[i].start;
-		offsets[2 * i + 1] = list->items[i].end;
-	}
-	char_positions(text, offsets, chars, n);
-	pfree(offsets);
-	return chars;
-}
-
 /* Append one quote: keys cue, len, pos, kind, quote, speaker, speaker_label. */
 static void
 add_quote(DocBuilder *b, const NnQuoteList *list, const NnQuote *q, const int32 *at)
@@ -237,7 +219,7 @@ nn_pg_annotate(text *body)
 	nn_pg_check_status(nn_quotes_extract_sink(nn_pg_tagger(), b->text, VARSIZE_ANY_EXHDR(body),
 											  &list, &sink),
 					   "annotation");
-	at = quote_bounds(b->text, &list);
+	at = quote_char_bounds(b->text, &list, false);
 	for (int i = 0; i < list.n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();

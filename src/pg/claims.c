@@ -20,24 +20,6 @@
 
 PG_FUNCTION_INFO_V1(newsnlp_claims);
 
-/* Character positions of every quote's bounds, in one pass. */
-static int32 *
-quote_positions(const char *text, const NnQuoteList *list)
-{
-	int			n = list->n * 2;
-	size_t	   *offsets = palloc_extended(sizeof(size_t) * Max(n, 1), MCXT_ALLOC_HUGE);
-	int32	   *chars = palloc_extended(sizeof(int32) * Max(n, 1), MCXT_ALLOC_HUGE);
-
-	for (int i = 0; i < list->n; i++)
-	{
-		offsets[2 * i] = list->items[i].start;
-		offsets[2 * i + 1] = list->items[i].end;
-	}
-	char_positions(text, offsets, chars, n);
-	pfree(offsets);
-	return chars;
-}
-
 /*
  * Emit one row per claim: speaker, speaker_label, target, target_label,
  * stance, score, quote, pos, len.
@@ -61,7 +43,7 @@ newsnlp_claims(PG_FUNCTION_ARGS)
 	m = nn_pg_stance_model();
 	nn_pg_check_status(stance_claims(m, nn_pg_tagger(), s, VARSIZE_ANY_EXHDR(body), &claims),
 					   "claims");
-	chars = quote_positions(s, &claims.quotes);
+	chars = quote_char_bounds(s, &claims.quotes, false);
 	textbuf_init(&speaker);
 	textbuf_init(&target);
 	textbuf_init(&quote);

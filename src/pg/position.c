@@ -85,3 +85,29 @@ char_positions(const char *text, const size_t *offsets, int32 *chars, int n)
 	}
 	pfree(slots);
 }
+
+/* Character positions of every quote's bounds (and its speaker's), in one pass. */
+int32 *
+quote_char_bounds(const char *text, const NnQuoteList *list, bool speakers)
+{
+	int			per = speakers ? 4 : 2;
+	int			n = list->n * per;
+	size_t	   *offsets = palloc_extended(sizeof(size_t) * Max(n, 1), MCXT_ALLOC_HUGE);
+	int32	   *chars = palloc_extended(sizeof(int32) * Max(n, 1), MCXT_ALLOC_HUGE);
+
+	for (int i = 0; i < list->n; i++)
+	{
+		const NnQuote *q = &list->items[i];
+
+		offsets[i * per] = q->start;
+		offsets[i * per + 1] = q->end;
+		if (speakers)
+		{
+			offsets[i * per + 2] = q->spk_start;
+			offsets[i * per + 3] = q->spk_end;
+		}
+	}
+	char_positions(text, offsets, chars, n);
+	pfree(offsets);
+	return chars;
+}

@@ -9,6 +9,8 @@
 
 #include "postgres.h"
 
+#include "quotes.h"
+
 typedef struct CharCursor
 {
 	const char *text;
@@ -33,5 +35,12 @@ extern int32 char_cursor_span(CharCursor *cur, size_t start, size_t end, int32 *
  * order, into chars[0..n): one pass over text after sorting the offsets.
  */
 extern void char_positions(const char *text, const size_t *offsets, int32 *chars, int n);
+
+/*
+ * 1-based character positions of every quote's start and end, and with
+ * speakers also its speaker's start and end, per quote in that order: 2 or
+ * 4 a quote, palloc'd, in one pass over text.
+ */
+extern int32 *quote_char_bounds(const char *text, const NnQuoteList *list, bool speakers);
 
 #endif							/* NEWSNLP_POSITION_H */

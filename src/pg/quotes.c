@@ -16,32 +16,10 @@
 
 #define QUOTES_COLS 11
 
-/* Byte offsets converted per quote: its start and end, its speaker's. */
+/* Character positions per quote: its start and end, its speaker's (quote_char_bounds). */
 #define OFFSETS_PER_QUOTE 4
 
 PG_FUNCTION_INFO_V1(newsnlp_quotes);
-
-/* Character positions of every quote's and speaker's bounds, in one pass. */
-static int32 *
-quote_positions(const char *text, const NnQuoteList *list)
-{
-	int			n = list->n * OFFSETS_PER_QUOTE;
-	size_t	   *offsets = palloc_extended(sizeof(size_t) * Max(n, 1), MCXT_ALLOC_HUGE);
-	int32	   *chars = palloc_extended(sizeof(int32) * Max(n, 1), MCXT_ALLOC_HUGE);
-
-	for (int i = 0; i < list->n; i++)
-	{
-		const NnQuote *q = &list->items[i];
-
-		offsets[i * OFFSETS_PER_QUOTE] = q->start;
-		offsets[i * OFFSETS_PER_QUOTE + 1] = q->end;
-		offsets[i * OFFSETS_PER_QUOTE + 2] = q->spk_start;
-		offsets[i * OFFSETS_PER_QUOTE + 3] = q->spk_end;
-	}
-	char_positions(text, offsets, chars, n);
-	pfree(offsets);
-	return chars;
-}
 
 /* Fill the speaker columns: name, label, position, length; NULL when absent. */
 static void
@@ -82,7 +60,7 @@ newsnlp_quotes(PG_FUNCTION_ARGS)
 	nn_srf_init(fcinfo);
 	nn_pg_check_status(nn_quotes_extract(nn_pg_tagger(), s, VARSIZE_ANY_EXHDR(body), &list),
 					   "quote extraction");
-	chars = quote_positions(s, &list);
+	chars = quote_char_bounds(s, &list, true);
 	textbuf_init(&quote);
 	textbuf_init(&name);
 	for (int i = 0; i < list.n; i++)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "entities.h"
+#include "model_image.h"
 #include "ner_model.h"
 
 /* Size field offset, after the magic and the version. */
@@ -27,22 +28,6 @@ fail(const char *what, size_t a, size_t b)
 {
 	fprintf(stderr, "invariant broken: %s (%zu, %zu)\n", what, a, b);
 	abort();
-}
-
-/* Checksum of the model format: a 64-bit FNV-style multiply per 4-byte word, folded. */
-static uint32_t
-checksum(const uint8_t *p, size_t len)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i + 4 <= len; i += 4)
-	{
-		uint32_t	w;
-
-		memcpy(&w, p + i, 4);
-		h = (h ^ w) * 0x100000001b3ULL;
-	}
-	return (uint32_t) (h ^ (h >> 32));
 }
 
 /* Tag the fixed text with an accepted model and check every mention's span. */
@@ -83,11 +68,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (len >= SIZE_OFFSET + 8)
 	{
 		uint32_t	n = (uint32_t) len;
-		uint32_t	sum;
 
 		memcpy(image + SIZE_OFFSET, &n, 4);
-		sum = checksum(image, len - 4);
-		memcpy(image + len - 4, &sum, 4);
+		model_image_seal(image, len);
 	}
 	if (ner_model_open(image, len, &model, err, sizeof(err)))
 		tag_with(&model);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_image.h"
 #include "ner_model.h"
 #include "stance_doc.h"
 
@@ -127,11 +128,7 @@ fuzz_model(const uint8_t *data, size_t size, bool reseal)
 	if (size % 5 == 4)
 		len -= (size_t) data[0] % len;
 	if (reseal && len >= 8 && len % 4 == 0)
-	{
-		uint32_t	sum = stance_model_checksum(img, len - 4);
-
-		memcpy(img + len - 4, &sum, 4);
-	}
+		model_image_seal(img, len);
 	if (stance_model_open(img, len, &m, err, sizeof(err)))
 	{
 		if (stance_classify(&m, NULL, "Smith is not good, but bad.", 27, &span, 1, &r) != NN_OK)

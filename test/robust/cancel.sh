@@ -8,6 +8,9 @@
 # if any check failed.
 set -euo pipefail
 
+# shellcheck source=test/robust/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+
 TABLE=newsnlp_cancel_body
 BODY_BYTES=$((50 * 1000 * 1000))
 TIMEOUT_MS=200
@@ -34,8 +37,6 @@ CHECKS=(
 
 work="$(mktemp -d)"
 bg_pid=""
-checks=0
-failures=0
 
 # Drop the table and our dictionary rows, stop a background query still running, remove scratch files.
 cleanup() {
@@ -45,17 +46,6 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
-}
 
 # Microseconds since the epoch, without forking.
 now_us() {
@@ -80,10 +70,8 @@ load_body() {
 			('Northfield University', 'ORG', 'Q300', '$DICT_NOTE');
 	SQL
 	psql -X -At -c "SELECT format('# body: %s bytes, stored in %s bytes', octet_length(body), pg_column_size(body)) FROM $TABLE"
-	psql -X -At -c "SELECT pg_column_size(body) >= octet_length(body) FROM $TABLE" | grep -qx t || {
-		echo "Bail out! the body was compressed despite STORAGE EXTERNAL"
-		exit 1
-	}
+	psql -X -At -c "SELECT pg_column_size(body) >= octet_length(body) FROM $TABLE" | grep -qx t ||
+		bail_out "the body was compressed despite STORAGE EXTERNAL"
 }
 
 # The query under test for function $1.
@@ -163,5 +151,4 @@ for c in "${CHECKS[@]}"; do
 	check_timeout "$fn"
 	check_cancel "$fn"
 done
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end

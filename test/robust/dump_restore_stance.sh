@@ -7,12 +7,13 @@
 # exits non-zero if any check failed.
 set -euo pipefail
 
+# shellcheck source=test/robust/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+
 SRC=newsnlp_dump_src
 DST=newsnlp_dump_dst
 work="$(mktemp -d)"
 chmod 755 "$work"
-checks=0
-failures=0
 
 # Drop the scratch databases and files.
 cleanup() {
@@ -22,17 +23,6 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
-}
 
 # Fingerprint of every stored model and its predictions, one line per model.
 fingerprint() {
@@ -93,5 +83,4 @@ same="$(psql -X -A -t -d "$DST" -c "
 	FROM models m")"
 tap $([ "$same" = "t" ] && echo 0 || echo 1) "retraining the restored rows gives the restored models exactly"
 
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end

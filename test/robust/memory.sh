@@ -27,6 +27,9 @@
 # (part 2 creates and drops it; it is left installed). Prints TAP.
 set -euo pipefail
 
+# shellcheck source=test/robust/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+
 MEMORY_ROWS="${MEMORY_ROWS:-1000000}"
 MEMORY_CYCLES="${MEMORY_CYCLES:-50}"
 MEMORY_CALLS="${MEMORY_CALLS:-5000}"
@@ -36,23 +39,9 @@ TABLE=newsnlp_memory_rows
 # The functions checked, as newsnlp.NAME(body) (MEMORY_FUNCTIONS overrides); add new analysis functions here.
 FUNCTIONS="${MEMORY_FUNCTIONS:-tokens sentences entities entity_names dict_entities dict_entity_names quotes annotate claims}"
 
-checks=0
-failures=0
-
 # Print 0 if $1 <= $2, else 1: a status for tap.
 at_most() {
 	if [ "$1" -le "$2" ]; then echo 0; else echo 1; fi
-}
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
 }
 
 # Run SQL (arguments are -c options or psql flags), unaligned and quiet, in one backend.
@@ -204,5 +193,4 @@ load_rows
 check_cycles
 check_session
 check_rows
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end

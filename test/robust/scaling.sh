@@ -10,6 +10,9 @@
 # newsnlp installed. Prints TAP; exits non-zero if any check failed.
 set -euo pipefail
 
+# shellcheck source=test/robust/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 SCALE_MB="${SCALE_MB:-1}"
@@ -21,8 +24,7 @@ FUNCTIONS="tokens sentences entities entity_names dict_entities dict_entity_name
 out="$(psql -X -q -A -t -v ON_ERROR_STOP=1 \
 	-v mb="$SCALE_MB" -v bytes="$(awk -v mb="$SCALE_MB" 'BEGIN { printf "%d", mb * 1000000 }')" -v limit="$SCALE_LIMIT" -v functions="$FUNCTIONS" -f scaling.sql 2>&1)" || {
 	echo "$out" | sed 's/^/# /'
-	echo "Bail out! scaling.sql failed"
-	exit 1
+	bail_out "scaling.sql failed"
 }
 echo "$out"
 ! grep -q '^not ok' <<<"$out"

@@ -11,22 +11,12 @@
 # database. Prints TAP with the figures; exits non-zero if a check failed.
 set -euo pipefail
 
+# shellcheck source=test/robust/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+
 ROWS=${STANCE_MEMORY_ROWS:-1000000}
 SLACK_MB=${STANCE_MEMORY_SLACK_MB:-32}
 MAX_MB=${STANCE_MEMORY_MAX_MB:-256}
-checks=0
-failures=0
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
-}
 
 # Train on $1 rows in a fresh backend; prints "peak_kB seconds training_rows".
 train_rows() {
@@ -60,5 +50,4 @@ tap $([ "$big_rows" -eq "$ROWS" ] && echo 0 || echo 1) "all $ROWS rows were trai
 tap $([ "$big_kb" -le $((small_kb + SLACK_MB * 1024)) ] && echo 0 || echo 1) \
 	"ten times the rows need at most $SLACK_MB MB more peak memory"
 tap $([ "$big_kb" -le $((MAX_MB * 1024)) ] && echo 0 || echo 1) "peak backend RSS is under $MAX_MB MB"
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end

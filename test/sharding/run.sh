@@ -23,38 +23,16 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 # shellcheck source=scripts/cluster.sh
 . scripts/cluster.sh
+# shellcheck source=test/robust/tap.sh
+. test/robust/tap.sh
+# shellcheck source=test/robust/build.sh
+. test/robust/build.sh "$@"
 
 SHARDING_MB="${SHARDING_MB:-2}"
 GEN=test/build/bench/gen_articles
 HERE=test/sharding
 NODES=(coord shard1 shard2)
-installed=false
-
-case "${1:-}" in
---installed) installed=true ;;
-"") ;;
-*) echo "usage: $0 [--installed]" >&2; exit 2 ;;
-esac
-
-export PGCLIENTENCODING=UTF8
-export PGOPTIONS="-c client_min_messages=warning"
-
-tests=0
-failures=0
 dirs=()
-
-# Print one TAP line for check $1 passing (status 0 of the command that follows) or failing.
-check() {
-	local what="$1"
-	shift
-	tests=$((tests + 1))
-	if "$@"; then
-		echo "ok $tests - $what"
-	else
-		failures=$((failures + 1))
-		echo "not ok $tests - $what"
-	fi
-}
 
 # Run psql on node $1 (unaligned, quiet, stopping at the first error) with the remaining arguments.
 on() {
@@ -62,16 +40,6 @@ on() {
 	shift
 	psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$(cluster_host "$node")" -p "$(cluster_port "$node")" \
 		-U postgres -d postgres "$@"
-}
-
-# Build the generator and, unless told it is installed, build and install newsnlp.
-build() {
-	pg_setup_env || return 1
-	if $installed; then
-		run_quiet make "$GEN"
-	else
-		run_quiet make all "$GEN" && run_quiet as_root make install
-	fi
 }
 
 # Start the coordinator and the shards, listening on 127.0.0.1, and remember their directories.
@@ -279,7 +247,7 @@ trap 'exit 130' INT TERM
 
 started=$SECONDS
 ready=false
-check "newsnlp built and installed" build &&
+check "newsnlp built and installed" build "$GEN" &&
 	check "coordinator and two shards started on 127.0.0.1" start_nodes &&
 	check "newsnlp, the shards' tables and the partitioned table created" create_schema &&
 	check "newsnlp has the same version on all three servers" same_version &&
@@ -291,5 +259,4 @@ $ready && check_queries
 cluster_stop_all
 check "every server started here is stopped, no process of theirs remains" no_strays
 echo "# $((SECONDS - started)) s"
-echo "1..$tests"
-[ "$failures" -eq 0 ]
+tap_end

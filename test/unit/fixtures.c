@@ -87,3 +87,27 @@ check_same(const char *what, const char *got, const char *want)
 	if (!same)
 		printf("#   got:  %s\n#   want: %s\n", got, want);
 }
+
+/* Store a little-endian u32. */
+void
+put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t) (v >> (8 * i));
+}
+
+/* Reseal a model image: the format's word hash, byte by byte, into its trailer. */
+void
+reseal(uint8_t *buf, size_t len)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i + 8 <= len; i += 4)
+	{
+		uint32_t	w = buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) |
+			((uint32_t) buf[i + 3] << 24);
+
+		h = (h ^ w) * 0x100000001b3ULL;
+	}
+	put32(buf + len - 4, (uint32_t) (h ^ (h >> 32)));
+}

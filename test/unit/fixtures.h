@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ner_decode.h"
 
@@ -33,5 +34,14 @@ extern void check_same(const char *what, const char *got, const char *want);
  * over it; on failure record a failed check and return false.
  */
 extern bool open_embedded_tagger(NerModel *model, NerTagger *tagger);
+
+/* Store v at p as a little-endian u32. */
+extern void put32(uint8_t *p, uint32_t v);
+
+/*
+ * Write the checksum of a model image's words before its trailer into the
+ * trailer, computed apart from the core's, after a test edited the image.
+ */
+extern void reseal(uint8_t *buf, size_t len);
 
 #endif							/* NN_FIXTURES_H */

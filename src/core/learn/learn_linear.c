@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "learn_linear.h"
+#include "xorshift.h"
 
 /* AdaGrad's floor on accumulated squares, so first steps stay bounded. */
 #define ADAGRAD_EPS 0.1f
@@ -26,18 +27,6 @@ const LearnOpts learn_default_opts = {
 	.buffer_feats = 4u << 20,
 	.balance = true,
 };
-
-/* A seeded xorshift generator, for a repeatable shuffle and reservoir. */
-static uint32_t
-next_random(uint32_t *state)
-{
-	uint32_t	x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
 
 /* Zeroed memory for one label's table of elem-byte entries, or NULL. */
 static void *
@@ -259,7 +248,7 @@ learn_trainer_add(LearnTrainer *t, const LearnFeatures *f, int32_t label)
 	if (t->nrows < (int32_t) t->o.buffer_rows && t->nfeats + f->n <= t->o.buffer_feats)
 		return store(t, t->nrows, f, label, false);
 	step(t, f->feats, f->n, label);
-	pick = (uint32_t) (((uint64_t) next_random(&t->rng) << 32 | next_random(&t->rng)) %
+	pick = (uint32_t) (((uint64_t) nn_xorshift32(&t->rng) << 32 | nn_xorshift32(&t->rng)) %
 					   (uint64_t) t->seen);
 	if (pick >= (uint32_t) t->nrows)
 		return NN_OK;
@@ -277,7 +266,7 @@ shuffle(LearnTrainer *t, int32_t *order, int32_t n)
 {
 	for (int32_t i = n - 1; i > 0; i--)
 	{
-		int32_t		j = (int32_t) (next_random(&t->rng) % (uint32_t) (i + 1));
+		int32_t		j = (int32_t) (nn_xorshift32(&t->rng) % (uint32_t) (i + 1));
 		int32_t		x = order[i];
 
 		order[i] = order[j];

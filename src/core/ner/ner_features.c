@@ -9,6 +9,7 @@
 
 #include "charclass.h"
 #include "gazetteer.h"
+#include "hash_mix.h"
 #include "ner_features.h"
 #include "utf8.h"
 
@@ -34,18 +35,6 @@ enum
 #define EDGE_P1 0x6c0a1e5d2f3b4c03ULL
 #define EDGE_P2 0x6c0a1e5d2f3b4c04ULL
 
-/* Finaliser of MurmurHash3, to spread combined hashes. */
-static inline uint64_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 /* FNV-1a over bytes, then mixed. */
 uint64_t
 ner_hash_bytes(const char *s, size_t len)
@@ -57,14 +46,14 @@ ner_hash_bytes(const char *s, size_t len)
 		h ^= (unsigned char) s[i];
 		h *= 0x100000001b3ULL;
 	}
-	return mix64(h ^ len);
+	return nn_mix64(h ^ len);
 }
 
 /* Key of a template applied to a value; never 0, which marks empty slots. */
 static inline uint32_t
 feature_key(uint32_t tmpl, uint64_t value)
 {
-	uint32_t	k = (uint32_t) (mix64(value * 0x9E3779B97F4A7C15ULL + tmpl) >> 32);
+	uint32_t	k = (uint32_t) (nn_mix64(value * 0x9E3779B97F4A7C15ULL + tmpl) >> 32);
 
 	return k ? k : 1;
 }
@@ -73,7 +62,7 @@ feature_key(uint32_t tmpl, uint64_t value)
 static inline uint64_t
 pair(uint64_t a, uint64_t b)
 {
-	return mix64(a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL));
+	return nn_mix64(a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL));
 }
 
 /* Append the UTF-8 encoding of cp to buf at *n if it fits. */

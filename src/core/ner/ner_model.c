@@ -4,10 +4,10 @@
  *	  ner_model.h).
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_image.h"
 #include "ner_model.h"
 
 #define HEADER_BYTES 32
@@ -35,22 +35,6 @@ typedef struct Writer
 	size_t		cap;
 	bool		ok;
 } Writer;
-
-/* Checksum of 4-byte words: a 64-bit FNV-style multiply per word, folded. */
-static uint32_t
-checksum(const uint8_t *p, size_t len)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i + 4 <= len; i += 4)
-	{
-		uint32_t	w;
-
-		memcpy(&w, p + i, 4);
-		h = (h ^ w) * 0x100000001b3ULL;
-	}
-	return (uint32_t) (h ^ (h >> 32));
-}
 
 /* Take n bytes in place, or fail the reader. */
 static const void *
@@ -107,9 +91,7 @@ take_array(Reader *r, size_t n, size_t size)
 static bool
 reject(char *err, size_t errlen, const char *why)
 {
-	if (err != NULL && errlen > 0)
-		snprintf(err, errlen, "invalid NER model: %s", why);
-	return false;
+	return model_image_reject(err, errlen, "NER", why);
 }
 
 /* True if the lexicon slots point at entries only, nentries of them, one each at most. */
@@ -212,16 +194,8 @@ ner_model_open(const void *buf, size_t len, NerModel *model, char *err, size_t e
 	const char *why;
 
 	memset(model, 0, sizeof(*model));
-	if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__)
-		return reject(err, errlen, "big-endian hosts are not supported");
-	if (buf == NULL || len < HEADER_BYTES + 4)
-		return reject(err, errlen, "too short");
-	if (len > NER_MODEL_MAX_BYTES)
-		return reject(err, errlen, "too large");
-	if ((uintptr_t) buf % 4 != 0 || len % 4 != 0)
-		return reject(err, errlen, "misaligned image");
-	if (checksum(buf, len - 4) != ((const uint32_t *) buf)[len / 4 - 1])
-		return reject(err, errlen, "checksum mismatch");
+	if ((why = model_image_check(buf, len, HEADER_BYTES, NER_MODEL_MAX_BYTES)) != NULL)
+		return reject(err, errlen, why);
 	r.len = len - 4;
 	if ((why = open_header(&r, model, &lexslots)) != NULL ||
 		(why = open_lexicon(&r, model, lexslots)) != NULL)
@@ -432,7 +406,7 @@ ner_model_save(const NerModel *model, uint8_t **out, size_t *outlen)
 	}
 	size = (uint32_t) w.len + 4;
 	memcpy(w.p + 8, &size, 4);
-	put_u32(&w, checksum(w.p, w.len));
+	put_u32(&w, model_image_checksum(w.p, w.len));
 	*out = w.p;
 	*outlen = w.len;
 	return true;

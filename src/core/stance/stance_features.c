@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "hash_mix.h"
 #include "stance_features.h"
 #include "token.h"
 
@@ -126,26 +127,14 @@ static uint32_t class_keys[CLASS_SLOTS];
 static uint8_t class_vals[CLASS_SLOTS];
 static bool class_ready = false;
 
-/* 64-bit finaliser (MurmurHash3's), so nearby inputs spread. */
-static inline uint64_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 /* Key of a template with up to three values; never 0. */
 static inline uint32_t
 fkey(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 {
-	uint64_t	h = mix64(((uint64_t) tmpl << 32) ^ a);
+	uint64_t	h = nn_mix64(((uint64_t) tmpl << 32) ^ a);
 	uint32_t	k;
 
-	h = mix64(h ^ ((uint64_t) b << 32) ^ c);
+	h = nn_mix64(h ^ ((uint64_t) b << 32) ^ c);
 	k = (uint32_t) (h >> 32);
 	return k ? k : 1;
 }
@@ -172,7 +161,7 @@ stance_word_key(const char *s, size_t len)
 			c = (unsigned char) (c - 'A' + 'a');
 		h = (h ^ c) * 0x100000001b3ULL;
 	}
-	h = mix64(h ^ n);
+	h = nn_mix64(h ^ n);
 	return (uint32_t) (h >> 32) | 1;
 }
 
@@ -180,7 +169,7 @@ stance_word_key(const char *s, size_t len)
 static inline uint32_t
 slot_of(uint32_t key, uint32_t mask)
 {
-	return (uint32_t) (mix64(key) & mask);
+	return (uint32_t) (nn_mix64(key) & mask);
 }
 
 /* First slot of a key in the lexicon's table. */

@@ -3,39 +3,21 @@
  *	  Opening, validating and saving the stance model (see stance_model.h).
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_image.h"
 #include "stance_model.h"
 
 #define HEADER_BYTES 28
 
 _Static_assert(sizeof(StanceLexSlot) == 8, "lexicon slots are stored as is");
 
-/* Checksum of 4-byte words: a 64-bit FNV-style multiply per word, folded. */
-uint32_t
-stance_model_checksum(const uint8_t *p, size_t len)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i + 4 <= len; i += 4)
-	{
-		uint32_t	w;
-
-		memcpy(&w, p + i, 4);
-		h = (h ^ w) * 0x100000001b3ULL;
-	}
-	return (uint32_t) (h ^ (h >> 32));
-}
-
 /* Fail an open with a message. */
 static bool
 reject(char *err, size_t errlen, const char *why)
 {
-	if (err != NULL && errlen > 0)
-		snprintf(err, errlen, "invalid stance model: %s", why);
-	return false;
+	return model_image_reject(err, errlen, "stance", why);
 }
 
 /* The u32 at word index i of an image. */
@@ -105,14 +87,8 @@ stance_model_open(const void *buf, size_t len, StanceModel *model, char *err, si
 	const char *why;
 
 	memset(model, 0, sizeof(*model));
-	if (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__)
-		return reject(err, errlen, "big-endian hosts are not supported");
-	if (buf == NULL || len < HEADER_BYTES + 4)
-		return reject(err, errlen, "too short");
-	if (len > UINT32_MAX || (uintptr_t) buf % 4 != 0 || len % 4 != 0)
-		return reject(err, errlen, "misaligned or oversized image");
-	if (stance_model_checksum(p, len - 4) != word_at(p, len / 4 - 1))
-		return reject(err, errlen, "checksum mismatch");
+	if ((why = model_image_check(buf, len, HEADER_BYTES, UINT32_MAX)) != NULL)
+		return reject(err, errlen, why);
 	if ((why = check_header(p, len, model, &lexslots)) != NULL)
 		return reject(err, errlen, why);
 	model->lex.slots = lexslots ? (const StanceLexSlot *) (p + HEADER_BYTES) : NULL;
@@ -206,7 +182,7 @@ stance_model_save(uint32_t nbits, uint32_t groups, const float *weights,
 	q = (int16_t *) (p + HEADER_BYTES + lexbytes);
 	for (size_t i = 0; i < nw; i++)
 		q[i] = (int16_t) lrintf(weights[i] / scale);
-	put_u32(p, len - 4, stance_model_checksum(p, len - 4));
+	model_image_seal(p, len);
 	*out = p;
 	*outlen = len;
 	return true;

@@ -54,8 +54,6 @@ stance_bucket(uint32_t key, uint32_t nbits)
 extern bool stance_model_open(const void *buf, size_t len, StanceModel *model,
 							  char *err, size_t errlen);
 
-/* The checksum the trailer holds: over len bytes (whole 4-byte words). */
-extern uint32_t stance_model_checksum(const uint8_t *p, size_t len);
 
 /* Open a heap copy of an image; NULL with a message on failure. */
 extern StanceModel *stance_model_load(const void *buf, size_t len, char *err, size_t errlen);

@@ -12,6 +12,7 @@
 
 #include "stance_model.h"
 #include "stance_train.h"
+#include "xorshift.h"
 
 /* AdaGrad's floor on accumulated squares, so first steps stay bounded. */
 #define ADAGRAD_EPS 0.1f
@@ -152,18 +153,6 @@ average(Fit *fit)
 	}
 }
 
-/* A seeded xorshift generator, for a repeatable shuffle. */
-static uint32_t
-next_random(uint32_t *state)
-{
-	uint32_t	x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
-
 /* Release the optimiser's state except the averaged weights. */
 static void
 fit_release(Fit *fit)
@@ -201,7 +190,7 @@ stance_train(const StanceTrainSet *set, const StanceTrainOpts *opts,
 	{
 		for (int32_t i = set->n - 1; i > 0; i--)
 		{
-			int32_t		j = (int32_t) (next_random(&rng) % (uint32_t) (i + 1));
+			int32_t		j = (int32_t) (nn_xorshift32(&rng) % (uint32_t) (i + 1));
 			int32_t		t = order[i];
 
 			order[i] = order[j];

@@ -22,54 +22,22 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.." || exit 1
 # shellcheck source=scripts/cluster.sh
 . scripts/cluster.sh
+# shellcheck source=test/robust/tap.sh
+. test/robust/tap.sh
+# shellcheck source=test/robust/build.sh
+. test/robust/build.sh "$@"
 
 CLIENTS="${PGBENCH_CLIENTS:-8}"
 SECONDS_TO_RUN="${PGBENCH_SECONDS:-60}"
 CORPUS_MB=0.5
 GEN=test/build/bench/gen_articles
 HERE=test/robust/pgbench
-installed=false
-
-case "${1:-}" in
---installed) installed=true ;;
-"") ;;
-*) echo "usage: $0 [--installed]" >&2; exit 2 ;;
-esac
-
-export PGCLIENTENCODING=UTF8
-export PGOPTIONS="-c client_min_messages=warning"
-
-tests=0
-failures=0
 out="$(mktemp)"
 corpus_rows=0
-
-# Print one TAP line for check $1 passing (status 0 of the command that follows) or failing.
-check() {
-	local what="$1"
-	shift
-	tests=$((tests + 1))
-	if "$@"; then
-		echo "ok $tests - $what"
-	else
-		failures=$((failures + 1))
-		echo "not ok $tests - $what"
-	fi
-}
 
 # Run SQL with psql, unaligned and quiet, stopping at the first error.
 sql() {
 	psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"
-}
-
-# Build the generator and, unless told it is installed, build and install newsnlp.
-build() {
-	pg_setup_env || return 1
-	if $installed; then
-		run_quiet make "$GEN"
-	else
-		run_quiet make all "$GEN" && run_quiet as_root make install
-	fi
 }
 
 # Create the tables, fill the corpus and tag a first copy of it (both triggers annotate it).
@@ -195,7 +163,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ready=false
-check "newsnlp built and installed" build &&
+check "newsnlp built and installed" build "$GEN" &&
 	check "throwaway cluster started" cluster_start &&
 	check "tables created, corpus loaded and tagged" prepare &&
 	ready=true
@@ -211,5 +179,4 @@ if $ready; then
 	check "no side row without its article, every article marked annotated" no_orphans
 	check "the dictionary is back to its state before the run" dictionary_restored
 fi
-echo "1..$tests"
-[ "$failures" -eq 0 ]
+tap_end

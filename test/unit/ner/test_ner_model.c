@@ -4,6 +4,7 @@
  *	  images (truncations, flipped bytes, out-of-range fields with a valid
  *	  checksum). Run under the sanitizers, so a bad read fails the test.
  */
+#include "fixtures.h"
 #include "ner_decode.h"
 #include "ner_test_corpus.h"
 #include "unit.h"
@@ -19,30 +20,6 @@
 #define OFF_NSLOTS 36
 #define OFF_SCALE 40
 #define OFF_TABLE (44 + (NER_NLABELS + 1) * NER_NLABELS * 2)
-
-/* Store a little-endian u32. */
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
-}
-
-/* Recompute the trailer checksum (the format's word hash) after an edit. */
-static void
-reseal(uint8_t *buf, size_t len)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i + 8 <= len; i += 4)
-	{
-		uint32_t	w = buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) |
-			((uint32_t) buf[i + 3] << 24);
-
-		h = (h ^ w) * 0x100000001b3ULL;
-	}
-	put32(buf + len - 4, (uint32_t) (h ^ (h >> 32)));
-}
 
 /* True if loading the bytes fails cleanly. */
 static bool

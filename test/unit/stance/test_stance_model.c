@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "stance.h"
 #include "unit.h"
 
@@ -18,30 +19,6 @@
 #define OFF_LEXSLOTS 20
 #define OFF_SCALE 24
 #define OFF_LEX 28
-
-/* Store a little-endian u32. */
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
-}
-
-/* Recompute the trailer checksum (the format's word hash) after an edit. */
-static void
-reseal(uint8_t *buf, size_t len)
-{
-	uint64_t	h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i + 8 <= len; i += 4)
-	{
-		uint32_t	w = buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) |
-			((uint32_t) buf[i + 3] << 24);
-
-		h = (h ^ w) * 0x100000001b3ULL;
-	}
-	put32(buf + len - 4, (uint32_t) (h ^ (h >> 32)));
-}
 
 /* True if loading the bytes fails cleanly with a message. */
 static bool
