@@ -9,6 +9,7 @@
 # Needs a server reachable through the PG* variables whose database has
 # newsnlp installed. Prints TAP; exits non-zero if any check failed.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 ROWS=6000
 BATCH=50
@@ -17,8 +18,6 @@ APP="newsnlp_backfill_$$"
 
 work="$(mktemp -d)"
 bg_pid=""
-checks=0
-failures=0
 
 # Stop a background session still running, drop the tables, remove scratch files.
 cleanup() {
@@ -27,17 +26,6 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
-}
 
 # One value from a query.
 q() {
@@ -207,5 +195,4 @@ if [ "$BIG_MB" -gt 0 ]; then
 	fi
 fi
 
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end

@@ -11,11 +11,10 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
+. test/robust/tap.sh
 SRC_DB=newsnlp_dump_src
 DST_DB=newsnlp_dump_dst
 work="$(mktemp -d)"
-checks=0
-failures=0
 own_cluster=false
 
 # Drop both databases, stop our own cluster, remove scratch files.
@@ -33,17 +32,6 @@ if [ -z "${PGHOST:-}" ]; then
 	own_cluster=true
 	cluster_start
 fi
-
-# Print one TAP line: ok/not ok by status $1, description $2.
-tap() {
-	checks=$((checks + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $checks - $2"
-	else
-		failures=$((failures + 1))
-		echo "not ok $checks - $2"
-	fi
-}
 
 # One value from a query in database $1.
 q() {
@@ -123,5 +111,4 @@ tap "$status" "restored tracking triggers fill the claims side table ($got)"
 	status=0 || status=1
 tap "$status" "the side tables' and views' comments are restored"
 
-echo "1..$checks"
-[ "$failures" -eq 0 ]
+tap_end
