@@ -6,7 +6,7 @@
 #   make scaling-test    linear time on hostile inputs (SCALE_MB, default 1, and 4x)
 #   make memory-test     flat memory over 1,000,000 rows, CREATE/DROP EXTENSION
 #                        cycles and a long session (MEMORY_ROWS, MEMORY_CYCLES, ...)
-#   make valgrind        regression subset under valgrind memcheck (test/valgrind/run.sh)
+#   make valgrind        regression tests under valgrind memcheck (test/valgrind/run.sh)
 
 .PHONY: parallel-test cancel-test scaling-test memory-test valgrind
 
@@ -26,6 +26,6 @@ scaling-test:
 memory-test:
 	bash test/robust/with_cluster.sh test/robust/memory.sh
 
-# The regression subset under valgrind; errors in newsnlp's frames fail it.
+# The regression tests under valgrind; errors and leaks in newsnlp's frames fail it.
 valgrind:
 	bash test/valgrind/run.sh

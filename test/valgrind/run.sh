@@ -5,9 +5,14 @@
 #
 # Builds and installs the extension, creates a throwaway cluster, starts its
 # server with valgrind (every backend and parallel worker is a fork of it,
-# so each is checked), runs VALGRIND_TESTS (default: the regression tests
-# on small inputs; the bad-input, memory and timing tests take minutes per
-# query under valgrind's 30-50x slowdown) and parses the per-process logs.
+# so each is checked), runs VALGRIND_TESTS (default: every regression test
+# of an analysis function that works on small inputs) and VALGRIND_OWN_TESTS
+# (test/valgrind/sql/: the bad-input tests with their 5 MB inputs cut to
+# 50 KB and their timing assertions left out, as valgrind runs 30-50 times
+# slower, and trained stance models read in parallel workers; the memory,
+# encoding and security tests are not run) and parses the per-process logs:
+# every error, and every block definitely lost at a process's exit, with a
+# frame in newsnlp's code fails the run.
 # The server is Debian's, built without USE_VALGRIND: memcheck sees malloc'd
 # memory (newsnlp's core, ICU) exactly, and the server's palloc memory at the
 # granularity of whole blocks. test/valgrind/postgres.supp holds our own
@@ -19,7 +24,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 # shellcheck source=scripts/cluster.sh
 . scripts/cluster.sh
 
-VALGRIND_TESTS="${VALGRIND_TESTS:-sentences tokens entities entity_index dictionary quotes parallel}"
+VALGRIND_TESTS="${VALGRIND_TESTS:-sentences tokens entities entity_index dictionary quotes parallel annotate tag_trigger tracking stance stance_model}"
+VALGRIND_OWN_TESTS="${VALGRIND_OWN_TESTS-stance_bad_input_small stance_model_bad_input_small quotes_bad_input_small stance_model_parallel}"
 LOGDIR="$PWD/test/build/valgrind"
 SUPP="$PWD/test/valgrind/postgres.supp"
 SRC="$PWD/src/"
@@ -39,7 +45,8 @@ start_under_valgrind() {
 	mkdir -p "$LOGDIR"
 	chmod 777 "$LOGDIR"
 	cluster_as_owner bash -c "valgrind --tool=memcheck --quiet --error-limit=no \
-		--num-callers=30 --fullpath-after= --suppressions='$SUPP' --leak-check=no \
+		--num-callers=30 --fullpath-after= --suppressions='$SUPP' \
+		--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
 		--log-file='$LOGDIR/vg.%p.log' '$bindir/postgres' -D '$dir/data' \
 		>>'$dir/server.log' 2>&1 &"
 	cluster_wait_ready || { tail -n 30 "$dir/server.log"; return 1; }
@@ -48,7 +55,7 @@ start_under_valgrind() {
 # Print the error blocks of the logs that have a frame in newsnlp's sources.
 newsnlp_errors() {
 	awk -v src="$SRC" '
-	/^==[0-9]+== [A-Z]/ && !/^==[0-9]+== (Memcheck|Copyright|Using|Command|Parent)/ { if (block != "" && ours) print block "\n"; block = $0; ours = 0; next }
+	/^==[0-9]+== ([A-Z]|[0-9,]+ (\([^)]*\) )?bytes in)/ && !/^==[0-9]+== (Memcheck|Copyright|Using|Command|Parent)/ { if (block != "" && ours) print block "\n"; block = $0; ours = 0; next }
 	/^==[0-9]+== +(at|by) / { block = block "\n" $0; if (index($0, src) || index($0, "newsnlp.so")) ours = 1; next }
 	/^==[0-9]+== *$/ { if (block != "" && ours) print block "\n"; block = ""; ours = 0 }
 	END { if (block != "" && ours) print block }' "$LOGDIR"/vg.*.log
@@ -60,7 +67,7 @@ all_errors() {
 }
 
 main() {
-	local t0 t1 status=0 ours
+	local t0 t1 status=0 ours own
 	ensure_valgrind
 	pg_setup_env
 	run_quiet make all
@@ -72,10 +79,19 @@ main() {
 	t0=$EPOCHREALTIME
 	# pg_regress's default timeouts are fine; the server is just slow
 	make installcheck REGRESS="$VALGRIND_TESTS" ISOLATION= || status=$?
+	read -r -a own <<<"$VALGRIND_OWN_TESTS"
+	if [ "${#own[@]}" -gt 0 ]; then
+		# their \copy files go to results/ under the current directory
+		mkdir -p results "$LOGDIR/own"
+		"$(dirname "$("$PG_CONFIG" --pgxs)")/../test/regress/pg_regress" \
+			--inputdir=test/valgrind --outputdir="$LOGDIR/own" \
+			--bindir="$("$PG_CONFIG" --bindir)" --load-extension=newsnlp \
+			--dbname=contrib_regression "${own[@]}" || status=$?
+	fi
 	t1=$EPOCHREALTIME
 	cluster_as_owner pg_ctl -D "$NEWSNLP_CLUSTER_DIR/data" -m fast -w -t 600 stop >/dev/null || true
 	ours="$(newsnlp_errors)"
-	echo "valgrind: tests '$VALGRIND_TESTS' took $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }') s;" \
+	echo "valgrind: tests '$VALGRIND_TESTS $VALGRIND_OWN_TESTS' took $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }') s;" \
 		"$(ls "$LOGDIR"/vg.*.log | wc -l) processes checked, $(all_errors) errors in all, logs in $LOGDIR"
 	if [ -n "$ours" ]; then
 		echo "$ours"
