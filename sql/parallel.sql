@@ -51,12 +51,13 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT * FROM pg_temp.digests();
 SELECT fn, nrows > 0 AS has_rows FROM serial ORDER BY fn;
 
--- Every analysis function is parallel safe, so the planner may use workers.
--- Listed here are only the functions that write (tracking, backfill) and the
+-- Every analysis function (those taking a text, or a stance model, first) is
+-- parallel safe, so the planner may use workers. Listed here is only the
 -- stance_train aggregate, whose model depends on the order of its rows.
 SELECT p.proname, p.proparallel
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE n.nspname = 'newsnlp' AND p.prorettype <> 'trigger'::regtype AND p.proparallel <> 's'
+WHERE n.nspname = 'newsnlp' AND p.proparallel <> 's'
+  AND p.proargtypes[0] IN ('text'::regtype, 'newsnlp.stance_model'::regtype)
 ORDER BY p.proname;
 
 -- True if the plan of query q has a Gather node.
