@@ -5,7 +5,8 @@
 # PostgreSQL, trains on SemEval's training file minus every fifth row of each
 # target and scores those held-out rows with the official F_avg; it skips
 # cleanly when ../shared is absent. LEARN_CV=K cross-validates the training
-# part instead (how the defaults were chosen). eval-stance-sql repeats the
+# part instead; LEARN_EVAL_FLAGS="--cv-whole K" the whole file (how the
+# defaults were chosen). eval-stance-sql repeats the
 # run through SQL on a throwaway cluster and checks both agree.
 
 LEARN_CC ?= gcc

@@ -27,7 +27,7 @@ SELECT pg_temp.error_of(format('SELECT %L::newsnlp.stance_model',
 SELECT pg_temp.error_of(format('SELECT %L::newsnlp.stance_model',
        replace(model::text, 'labels 3 FAVOR AGAINST NONE', 'labels 3 FAVOR FAVOR NONE'))) AS same_label_twice FROM models;
 SELECT pg_temp.error_of(format('SELECT %L::newsnlp.stance_model',
-       replace(model::text, 'rate 0.03', 'rate NaN'))) AS nan_rate FROM models;
+       replace(model::text, 'cost 0.002', 'cost NaN'))) AS nan_cost FROM models;
 SELECT pg_temp.error_of(format('SELECT %L::newsnlp.stance_model',
        regexp_replace(model::text, 'weights ........', 'weights AADAfwAA'))) AS nan_weight FROM models;
 SELECT pg_temp.error_of(format('SELECT %L::newsnlp.stance_model', model::text || E'\nmore'))

@@ -4,10 +4,13 @@
  *	  behind SQL's stance_train and stance) on SemEval-2016 Task 6 subtask A.
  *
  *	  stance-semeval [options] trainingdata-all-annotations.txt
- *	    --bits N --epochs N --rate X --l2 X --balance 0|1   settings
+ *	    --bits N --passes N --tolerance X --cost X --balance 0|1   settings
  *	    --seed N        the trainer's shuffle seed, to see how much a figure
  *	                    owes to the order rows were visited in
  *	    --cv K          K-fold cross-validation on the training part only
+ *	    --cv-whole K    K-fold cross-validation on the whole file, the
+ *	                    held-out rows included (steadier: five times the
+ *	                    rows of the held-out part are scored)
  *	    --split-out DIR write DIR/train.tsv and DIR/heldout.tsv (target, tweet,
  *	                    stance; UTF-8) for the same run through SQL
  *	    --pred-out FILE write the held-out predictions, one a line
@@ -127,7 +130,7 @@ target_index(char **names, int *n, const char *target)
 
 /* Read the annotations file, marking the held-out rows and folds. */
 static void
-read_data(const char *path, Data *d, char **targets, int *ntargets, int folds)
+read_data(const char *path, Data *d, char **targets, int *ntargets, int folds, bool whole)
 {
 	FILE	   *f = fopen(path, "rb");
 	char	   *line = NULL;
@@ -164,7 +167,7 @@ read_data(const char *path, Data *d, char **targets, int *ntargets, int folds)
 		r->tweet = field[2];
 		r->stance = field[3];
 		t = target_index(targets, ntargets, r->target);
-		r->heldout = ++seen[t] % 5 == 0;
+		r->heldout = ++seen[t] % 5 == 0 && !whole;
 		r->fold = r->heldout ? -1 : train_seen[t]++ % (folds > 0 ? folds : 1);
 	}
 	free(line);
@@ -311,8 +314,8 @@ cross_validate(const LearnOpts *o, const Data *d, int folds)
 		score(&t, d, in_test_fold, k, &pooled, NULL, NULL, 0, NULL);
 		learn_trainer_free(&t);
 	}
-	printf("cv folds=%d bits=%u epochs=%u rate=%g l2=%g balance=%d seed=%u F_avg=%.4f\n", folds,
-		   o->nbits, o->epochs, (double) o->rate, (double) o->l2, o->balance, o->seed,
+	printf("cv folds=%d bits=%u passes=%u tolerance=%g cost=%g balance=%d seed=%u F_avg=%.4f\n", folds,
+		   o->nbits, o->passes, (double) o->tolerance, (double) o->cost, o->balance, o->seed,
 		   learn_favg(&pooled));
 }
 
@@ -336,8 +339,8 @@ heldout(const LearnOpts *o, const Data *d, char **targets, int ntargets, const c
 	score(&t, d, in_heldout, -1, &pooled, per, targets, ntargets, out);
 	if (out)
 		fclose(out);
-	printf("trained on %d rows in %.2f s (bits=%u epochs=%u rate=%g l2=%g balance=%d)\n",
-		   ntrain, secs, o->nbits, o->epochs, (double) o->rate, (double) o->l2, o->balance);
+	printf("trained on %d rows in %.2f s (bits=%u passes=%u tolerance=%g cost=%g balance=%d)\n",
+		   ntrain, secs, o->nbits, o->passes, (double) o->tolerance, (double) o->cost, o->balance);
 	printf("%-36s %8s %8s %8s\n", "held-out 20%", "F1 FAVOR", "F1 AGST", "F_avg");
 	for (int i = 0; i < ntargets; i++)
 		printf("%-36s %8.4f %8.4f %8.4f\n", targets[i], learn_f1(&per[i].favor),
@@ -353,6 +356,7 @@ main(int argc, char **argv)
 {
 	LearnOpts	o = learn_default_opts;
 	int			folds = 0;
+	bool		whole = false;
 	const char *split_out = NULL;
 	const char *pred_out = NULL;
 	const char *path = NULL;
@@ -375,18 +379,23 @@ main(int argc, char **argv)
 		i++;
 		if (strcmp(a, "--bits") == 0)
 			o.nbits = (uint32_t) atoi(v);
-		else if (strcmp(a, "--epochs") == 0)
-			o.epochs = (uint32_t) atoi(v);
-		else if (strcmp(a, "--rate") == 0)
-			o.rate = strtof(v, NULL);
-		else if (strcmp(a, "--l2") == 0)
-			o.l2 = strtof(v, NULL);
+		else if (strcmp(a, "--passes") == 0)
+			o.passes = (uint32_t) atoi(v);
+		else if (strcmp(a, "--tolerance") == 0)
+			o.tolerance = strtof(v, NULL);
+		else if (strcmp(a, "--cost") == 0)
+			o.cost = strtof(v, NULL);
 		else if (strcmp(a, "--balance") == 0)
 			o.balance = atoi(v) != 0;
 		else if (strcmp(a, "--seed") == 0)
 			o.seed = (uint32_t) strtoul(v, NULL, 10);
 		else if (strcmp(a, "--cv") == 0)
 			folds = atoi(v);
+		else if (strcmp(a, "--cv-whole") == 0)
+		{
+			folds = atoi(v);
+			whole = true;
+		}
 		else if (strcmp(a, "--split-out") == 0)
 			split_out = v;
 		else if (strcmp(a, "--pred-out") == 0)
@@ -398,7 +407,9 @@ main(int argc, char **argv)
 		die("usage: stance-semeval [options] trainingdata-all-annotations.txt", NULL);
 	if (o.nbits < LEARN_MIN_BITS || o.nbits > LEARN_MAX_BITS)
 		die("--bits out of range", NULL);
-	read_data(path, &d, targets, &ntargets, folds);
+	if (!(o.cost > 0.0f) || !(o.tolerance >= 0.0f))
+		die("--cost must be above 0 and --tolerance not below 0", NULL);
+	read_data(path, &d, targets, &ntargets, folds, whole);
 	if (split_out)
 	{
 		write_split(split_out, "train.tsv", &d, in_train_fold);

@@ -268,9 +268,9 @@ push_opts(JsonbParseState **st, const LearnOpts *o)
 	push_key(st, "hyperparameters");
 	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
 	push_int(st, "bits", o->nbits);
-	push_int(st, "epochs", o->epochs);
-	push_float(st, "rate", o->rate);
-	push_float(st, "l2", o->l2);
+	push_int(st, "passes", o->passes);
+	push_float(st, "tolerance", o->tolerance);
+	push_float(st, "cost", o->cost);
 	push_int(st, "seed", o->seed);
 	push_int(st, "buffer_rows", o->buffer_rows);
 	push_int(st, "buffer_features", o->buffer_feats);

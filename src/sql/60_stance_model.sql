@@ -95,24 +95,24 @@ LANGUAGE C PARALLEL RESTRICTED
 COST 1000000;
 
 COMMENT ON FUNCTION @extschema@.stance_train_finalfn(internal) IS
-'Final function of stance_train(): the last epochs over the buffered rows, then the model';
+'Final function of stance_train(): solves on the buffered rows, then the model';
 
 -- No combine function: models fitted on parts of the rows do not merge into
 -- the model of all rows, and the result depends on row order (use ORDER BY
 -- in the call for a repeatable model), so the aggregate stays in the leader.
--- SSPACE: a state holds weight tables (12 MB for three labels) and a row
+-- SSPACE: a state holds weight tables (3 MB for three labels) and a row
 -- buffer of up to 32 MB, which steers GROUP BY away from hashing many groups.
 CREATE AGGREGATE @extschema@.stance_train(body text, target text, label text) (
 	SFUNC = @extschema@.stance_train_transfn,
 	STYPE = internal,
-	SSPACE = 50000000,
+	SSPACE = 36000000,
 	FINALFUNC = @extschema@.stance_train_finalfn,
 	FINALFUNC_MODIFY = READ_WRITE,
 	PARALLEL = RESTRICTED
 );
 
 COMMENT ON AGGREGATE @extschema@.stance_train(text, text, text) IS
-'Trains a target-aware stance model on labelled rows (body, target, label): logistic regression on hashed word 1-3-grams and character 2-5-grams, shared and conjoined with the target; NULL rows are skipped and counted; at least two labels; NULL over no rows; deterministic for the same rows in the same order';
+'Trains a target-aware stance model on labelled rows (body, target, label): one linear SVM per label against the rest on the presence of hashed word 1-3-grams and character 3-5-grams, shared and conjoined with the target; beyond 100,000 rows it fits a uniform sample of them; NULL rows are skipped and counted; at least two labels; NULL over no rows; deterministic for the same rows in the same order';
 
 CREATE FUNCTION @extschema@.stance(model @extschema@.stance_model, body text, target text)
 RETURNS text
@@ -130,4 +130,4 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 2000;
 
 COMMENT ON FUNCTION @extschema@.stance_score(@extschema@.stance_model, text, text) IS
-'The probability a trained model gives its predicted stance of body towards target, in (0, 1]';
+'The probability a trained model gives its predicted stance of body towards target (a softmax of the labels'' margins), in (0, 1]';

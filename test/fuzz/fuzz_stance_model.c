@@ -117,7 +117,7 @@ fuzz_train(const char *s, size_t len)
 	size_t		at = 0;
 
 	o.nbits = LEARN_MIN_BITS;
-	o.epochs = 2;
+	o.passes = 2;
 	o.buffer_rows = 4;
 	if (learn_trainer_init(&t, &o) != NN_OK)
 		fail("trainer starts", 0);

@@ -1,6 +1,6 @@
 /*
  * test_learn_linear.c
- *	  Unit tests of the hashed features and the streaming classifier.
+ *	  Unit tests of the hashed features and the linear classifier.
  */
 #include <math.h>
 #include <stdio.h>
@@ -39,7 +39,6 @@ small_opts(void)
 	LearnOpts	o = learn_default_opts;
 
 	o.nbits = 12;
-	o.epochs = 20;
 	return o;
 }
 
@@ -92,25 +91,58 @@ correct(const LearnTrainer *tr)
 	return n;
 }
 
-/* Features are merged by bucket and of unit length, for any input. */
+/* Buffered rows the trainer's model labels right. */
+static int
+buffer_correct(const LearnTrainer *tr)
+{
+	LearnFeatures f = {.feats = NULL};
+	float		probs[LEARN_MAX_LABELS];
+	int			n = 0;
+
+	for (int32_t i = 0; i < tr->nrows; i++)
+	{
+		f.feats = tr->rows[i].feats;
+		f.n = tr->rows[i].n;
+		n += learn_predict((const float *const *) tr->w, tr->nlabels, &f, probs) ==
+			tr->rows[i].label;
+	}
+	return n;
+}
+
+/* Largest feature value of a body towards "tax plan". */
+static float
+max_value(const char *body, LearnFeatures *f)
+{
+	float		top = 0.0f;
+
+	if (learn_features(body, strlen(body), "tax plan", 8, 12, f) != NN_OK)
+		abort();
+	for (int32_t i = 0; i < f->n; i++)
+		top = fmaxf(top, f->feats[i].value);
+	return top;
+}
+
+/* Features are distinct buckets marking presence, for any input. */
 static void
 test_features(void)
 {
 	LearnFeatures f = {0};
-	double		sq = 0.0;
-	bool		sorted = true;
+	bool		sorted = true,
+				in_range = true;
 	char	   *big;
 	size_t		biglen;
 
 	features(&toy[0], 12, &f);
 	for (int32_t i = 0; i < f.n; i++)
 	{
-		sq += (double) f.feats[i].value * f.feats[i].value;
+		in_range = in_range && f.feats[i].value > 0.0f && f.feats[i].value <= 1.0f;
 		sorted = sorted && (i == 0 || f.feats[i - 1].bucket < f.feats[i].bucket) &&
 			f.feats[i].bucket < 4096;
 	}
 	CHECK(f.n > 20 && sorted, "features are distinct buckets within the table (%d)", f.n);
-	CHECK(fabs(sq - 1.0) < 1e-4, "features have unit length");
+	CHECK(in_range, "every value is in (0, 1]");
+	CHECK(max_value("Tax tax tax tax tax tax.", &f) == 1.0f,
+		  "a repeated word counts once: presence, not counts");
 	CHECK(learn_features("", 0, "", 0, 12, &f) == NN_OK && f.n >= 1,
 		  "an empty body and target still give the bias features");
 	CHECK(learn_features("Tax.", 4, "a target much longer than the document itself", 46, 12,
@@ -154,8 +186,8 @@ test_bounded_buffer(void)
 	hook_calls = 0;
 	train(&t, &o, 250);
 	CHECK(t.nrows == 3 && t.seen == 1000, "the buffer holds 3 of 1000 rows");
-	CHECK(correct(&t) == NTOY, "rows past the buffer are learnt online");
-	CHECK(hook_calls > 0, "the final epochs check for interrupts");
+	CHECK(buffer_correct(&t) == 3, "the model fits the uniform sample it keeps");
+	CHECK(hook_calls > 0, "the solver checks for interrupts");
 	learn_trainer_free(&t);
 	o.buffer_rows = 100;
 	o.buffer_feats = 1000;
@@ -163,6 +195,37 @@ test_bounded_buffer(void)
 	CHECK(t.nrows >= 1 && t.nfeats <= 1000, "the buffer's feature budget holds (%d rows, %zu)",
 		  t.nrows, t.nfeats);
 	learn_trainer_free(&t);
+}
+
+/* Squared length of a trained model's weights. */
+static double
+norm2(const LearnTrainer *t)
+{
+	double		sum = 0.0;
+
+	for (int32_t k = 0; k < t->nlabels; k++)
+		for (size_t b = 0; b < ((size_t) 1 << t->o.nbits); b++)
+			sum += (double) t->w[k][b] * t->w[k][b];
+	return sum;
+}
+
+/* The cost trades fit against weight length, as regularisation should. */
+static void
+test_cost(void)
+{
+	LearnOpts	o = small_opts();
+	LearnTrainer weak,
+				strong;
+
+	o.cost = 1.0f;
+	train(&weak, &o, 1);
+	o.cost = 0.001f;
+	train(&strong, &o, 1);
+	CHECK(norm2(&strong) < norm2(&weak) / 10, "a lower cost gives shorter weights (%g < %g)",
+		  norm2(&strong), norm2(&weak));
+	CHECK(correct(&weak) == NTOY, "a high cost fits every toy row");
+	learn_trainer_free(&weak);
+	learn_trainer_free(&strong);
 }
 
 /* Label and target limits. */
@@ -201,6 +264,7 @@ main(void)
 	test_features();
 	test_target_aware();
 	test_bounded_buffer();
+	test_cost();
 	test_limits();
 	return unit_done();
 }

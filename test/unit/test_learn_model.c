@@ -34,7 +34,7 @@ tiny_model(void)
 	Stored		s;
 
 	o.nbits = LEARN_MIN_BITS;
-	o.epochs = 3;
+	o.passes = 3;
 	learn_trainer_init(&t, &o);
 	for (int i = 0; i < 4; i++)
 	{
@@ -164,8 +164,9 @@ test_bad_text(const Stored *s)
 		{"targets 3 ", "targets 65 "},
 		{"rows 4\n", "rows -4\n"},
 		{"rows 4\n", "rows 99999999999999999999\n"},
-		{"rate 0.03\n", "rate nan\n"},
-		{"rate 0.03\n", "rate -1\n"},
+		{"cost 0.002\n", "cost nan\n"},
+		{"cost 0.002\n", "cost -1\n"},
+		{"tolerance 0.1\n", "tolerance inf\n"},
 		{"balance 1\n", "balance 2\n"},
 		{"skipped 2\n", ""},
 		{"weights ", "weights A"},
@@ -210,7 +211,7 @@ static void
 test_too_big(void)
 {
 	const char *big = "newsnlp.stance_model 1\nbits 24\nlabels 32 a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E F\n"
-		"targets 0\ntargets_truncated 0\nrows 1\nskipped 0\nepochs 1\nrate 0.1\nl2 0\nseed 1\n"
+		"targets 0\ntargets_truncated 0\nrows 1\nskipped 0\npasses 1\ntolerance 0.1\ncost 1\nseed 1\n"
 		"buffer_rows 1\nbuffer_feats 1\nbalance 1\nweights AAAA";
 	char		err[LEARN_MODEL_ERRLEN];
 	char	   *out;

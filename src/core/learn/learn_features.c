@@ -32,6 +32,13 @@ enum
 #define MIN_CHAR_GRAM 3
 #define MAX_CHAR_GRAM 5
 
+/*
+ * Value of a feature shared by all targets; its target-conjoined copy has 1.
+ * Cross-validation on SemEval's training file: 0.7 scored F_avg 0.698, 0.5
+ * and 1 0.696 and 0.692 (5 folds).
+ */
+#define SHARED_VALUE 0.7f
+
 /* splitmix64's finaliser: spreads every input bit over the result. */
 static inline uint64_t
 mix64(uint64_t h)
@@ -68,9 +75,9 @@ key3(uint64_t ns, uint64_t a, uint64_t b, uint64_t c)
 	return mix64(mix64(mix64(ns * 0x9e3779b97f4a7c15ULL ^ a) ^ b) ^ c);
 }
 
-/* Append a feature with value 1; false if memory ran out. */
+/* Append a feature; false if memory ran out. */
 static bool
-push(LearnFeatures *f, uint32_t bucket)
+push(LearnFeatures *f, uint32_t bucket, float value)
 {
 	if (f->n == f->cap)
 	{
@@ -84,7 +91,7 @@ push(LearnFeatures *f, uint32_t bucket)
 		f->cap = cap;
 	}
 	f->feats[f->n].bucket = bucket;
-	f->feats[f->n++].value = 1.0f;
+	f->feats[f->n++].value = value;
 	return true;
 }
 
@@ -97,12 +104,16 @@ typedef struct Extract
 	bool		ok;
 } Extract;
 
-/* Emit key shared by all targets and conjoined with the target. */
+/*
+ * Emit key shared by all targets, at SHARED_VALUE, and conjoined with the
+ * target, at 1: what is learnt of one target then counts for less on another
+ * than what is learnt of it.
+ */
 static void
 emit(Extract *x, uint64_t key)
 {
-	x->ok = x->ok && push(x->out, (uint32_t) (key & x->mask)) &&
-		push(x->out, (uint32_t) (mix64(key ^ x->target) & x->mask));
+	x->ok = x->ok && push(x->out, (uint32_t) (key & x->mask), SHARED_VALUE) &&
+		push(x->out, (uint32_t) (mix64(key ^ x->target) & x->mask), 1.0f);
 }
 
 /* Order features by bucket, for merging. */
@@ -116,31 +127,23 @@ cmp_bucket(const void *a, const void *b)
 }
 
 /*
- * Merge features of one bucket, weigh a count c as 1 + log c so repeated
- * n-grams do not swamp the rest, then scale to unit length.
+ * Merge features of one bucket into one, of the largest value: presence, not
+ * counts, as cross-validation preferred.
  */
 static void
-merge_and_normalise(LearnFeatures *f)
+merge(LearnFeatures *f)
 {
 	int32_t		n = 0;
-	double		sq = 0.0;
 
 	qsort(f->feats, f->n, sizeof(LearnFeat), cmp_bucket);
 	for (int32_t i = 0; i < f->n; i++)
 	{
 		if (n > 0 && f->feats[n - 1].bucket == f->feats[i].bucket)
-			f->feats[n - 1].value += f->feats[i].value;
+			f->feats[n - 1].value = fmaxf(f->feats[n - 1].value, f->feats[i].value);
 		else
 			f->feats[n++] = f->feats[i];
 	}
 	f->n = n;
-	for (int32_t i = 0; i < n; i++)
-	{
-		f->feats[i].value = 1.0f + logf(f->feats[i].value);
-		sq += (double) f->feats[i].value * f->feats[i].value;
-	}
-	for (int32_t i = 0; i < n; i++)
-		f->feats[i].value = (float) (f->feats[i].value / sqrt(sq));
 }
 
 /* Length of s cut to at most max bytes, at a character boundary. */
@@ -296,7 +299,7 @@ learn_features(const char *doc, size_t doclen, const char *target, size_t target
 	emit(&x, key3(NS_BIAS, 0, 0, 0));
 	if (!x.ok)
 		return NN_ERR_NOMEM;
-	merge_and_normalise(out);
+	merge(out);
 	return NN_OK;
 }
 

@@ -21,7 +21,7 @@ typedef struct LearnFeat
 	float		value;
 } LearnFeat;
 
-/* Features of one pair, merged by bucket and scaled to unit length; nn_alloc'd. */
+/* Features of one pair, one per bucket, values in (0, 1]; nn_alloc'd. */
 typedef struct LearnFeatures
 {
 	LearnFeat  *feats;

@@ -1,12 +1,12 @@
 /*
  * learn_linear.c
- *	  The streaming linear classifier (see learn_linear.h).
+ *	  The linear classifier (see learn_linear.h).
  *
- *	  Our own optimiser rather than liblinear's: liblinear needs the whole
- *	  problem in memory at once, allocates with malloc outside the host's
- *	  memory contexts and cannot be interrupted, while an aggregate sees one
- *	  row at a time, must stay within bounded memory on any number of rows
- *	  and must honour a cancel request.
+ *	  Our own solver rather than liblinear's: liblinear allocates with malloc
+ *	  outside the host's memory contexts, cannot be interrupted and copies the
+ *	  whole problem, while an aggregate must honour a cancel request and stay
+ *	  within bounded memory; the method is liblinear's, solving on the
+ *	  trainer's own buffer.
  */
 #include <math.h>
 #include <string.h>
@@ -14,14 +14,16 @@
 #include "learn_linear.h"
 #include "xorshift.h"
 
-/* AdaGrad's floor on accumulated squares, so first steps stay bounded. */
-#define ADAGRAD_EPS 0.1f
-
+/*
+ * Chosen by cross-validation on SemEval-2016's training file: cost 0.002
+ * scored F_avg 0.698 (5 folds) and 0.699 (10), 0.001 to 0.005 within 0.015;
+ * the tolerance is liblinear's default (0.01 gives the same figures).
+ */
 const LearnOpts learn_default_opts = {
 	.nbits = 18,
-	.epochs = 30,
-	.rate = 0.03f,
-	.l2 = 1e-3f,
+	.passes = 200,
+	.tolerance = 0.1f,
+	.cost = 0.002f,
 	.seed = 42,
 	.buffer_rows = 100000,
 	.buffer_feats = 4u << 20,
@@ -46,7 +48,6 @@ learn_trainer_init(LearnTrainer *t, const LearnOpts *opts)
 {
 	memset(t, 0, sizeof(*t));
 	t->o = *opts;
-	t->c = 1.0;
 	t->rng = opts->seed ? opts->seed : 1;
 	return NN_OK;
 }
@@ -90,13 +91,9 @@ learn_trainer_label(LearnTrainer *t, const char *name, size_t len)
 	k = t->nlabels;
 	t->labels[k].s = NULL;
 	t->w[k] = table(t, sizeof(float));
-	t->g2[k] = table(t, sizeof(float));
-	t->u[k] = table(t, sizeof(double));
-	if (!t->w[k] || !t->g2[k] || !t->u[k] || !copy_name(&t->labels[k], name, len))
+	if (!t->w[k] || !copy_name(&t->labels[k], name, len))
 	{
 		nn_release(t->w[k]);
-		nn_release(t->g2[k]);
-		nn_release(t->u[k]);
 		return LEARN_NOMEM;
 	}
 	t->nlabels++;
@@ -151,44 +148,13 @@ softmax(float *s, int32_t nlabels)
 	return best;
 }
 
-/* Weight of a label's loss: inverse frequency so far scaled to mean 1, or 1. */
-static float
+/* Weight of a label's loss: inverse frequency scaled to mean 1, or 1. */
+static double
 label_weight(const LearnTrainer *t, int32_t label)
 {
 	if (!t->o.balance || t->counts[label] == 0)
-		return 1.0f;
-	return (float) ((double) t->seen / ((double) t->nlabels * (double) t->counts[label]));
-}
-
-/* One AdaGrad step on a row with the softmax loss gradient. */
-static void
-step(LearnTrainer *t, const LearnFeat *f, int32_t n, int32_t label)
-{
-	float		s[LEARN_MAX_LABELS];
-	float		cw = label_weight(t, label);
-
-	scores_of((const float *const *) t->w, t->nlabels, f, n, s);
-	softmax(s, t->nlabels);
-	for (int32_t k = 0; k < t->nlabels; k++)
-	{
-		float		d = cw * (s[k] - (k == label));
-		float	   *w = t->w[k],
-				   *g2 = t->g2[k];
-		double	   *u = t->u[k];
-
-		for (int32_t j = 0; j < n; j++)
-		{
-			uint32_t	b = f[j].bucket;
-			float		g = d * f[j].value + t->o.l2 * w[b];
-			float		delta;
-
-			g2[b] += g * g;
-			delta = -t->o.rate * g / sqrtf(g2[b] + ADAGRAD_EPS);
-			w[b] += delta;
-			u[b] += t->c * delta;
-		}
-	}
-	t->c += 1.0;
+		return 1.0;
+	return (double) t->seen / ((double) t->nlabels * (double) t->counts[label]);
 }
 
 /* Room for one more buffered row: the array doubles up to buffer_rows. */
@@ -213,7 +179,7 @@ grow_rows(LearnTrainer *t)
 
 /* Store f as buffered row at, replacing what was there. */
 static NnStatus
-store(LearnTrainer *t, int32_t at, const LearnFeatures *f, int32_t label, bool trained)
+store(LearnTrainer *t, int32_t at, const LearnFeatures *f, int32_t label)
 {
 	LearnFeat  *copy;
 
@@ -231,7 +197,7 @@ store(LearnTrainer *t, int32_t at, const LearnFeatures *f, int32_t label, bool t
 	}
 	else
 		t->nrows++;
-	t->rows[at] = (LearnRow) {copy, f->n, label, trained};
+	t->rows[at] = (LearnRow) {copy, f->n, label};
 	t->nfeats += f->n;
 	return NN_OK;
 }
@@ -246,8 +212,7 @@ learn_trainer_add(LearnTrainer *t, const LearnFeatures *f, int32_t label)
 	t->seen++;
 	t->counts[label]++;
 	if (t->nrows < (int32_t) t->o.buffer_rows && t->nfeats + f->n <= t->o.buffer_feats)
-		return store(t, t->nrows, f, label, false);
-	step(t, f->feats, f->n, label);
+		return store(t, t->nrows, f, label);
 	pick = (uint32_t) (((uint64_t) nn_xorshift32(&t->rng) << 32 | nn_xorshift32(&t->rng)) %
 					   (uint64_t) t->seen);
 	if (pick >= (uint32_t) t->nrows)
@@ -255,9 +220,7 @@ learn_trainer_add(LearnTrainer *t, const LearnFeatures *f, int32_t label)
 	victim = &t->rows[pick];
 	if (t->nfeats - victim->n + f->n > t->o.buffer_feats)
 		return NN_OK;
-	if (!victim->trained)
-		step(t, victim->feats, victim->n, victim->label);
-	return store(t, (int32_t) pick, f, label, true);
+	return store(t, (int32_t) pick, f, label);
 }
 
 /* Shuffle order[0..n) with the trainer's generator. */
@@ -274,47 +237,116 @@ shuffle(LearnTrainer *t, int32_t *order, int32_t n)
 	}
 }
 
-/* Replace the weights by their average over all steps, within the bound. */
+/* Score of row r under weights w. */
+static float
+dot(const float *w, const LearnRow *r)
+{
+	float		sum = 0.0f;
+
+	for (int32_t j = 0; j < r->n; j++)
+		sum += r->feats[j].value * w[r->feats[j].bucket];
+	return sum;
+}
+
+/* Per-row constants of the dual: the diagonal term and Q's diagonal. */
 static void
-average(LearnTrainer *t)
+dual_diagonals(const LearnTrainer *t, float *d, float *q)
+{
+	for (int32_t i = 0; i < t->nrows; i++)
+	{
+		const LearnRow *r = &t->rows[i];
+		double		sq = 0.0;
+
+		for (int32_t j = 0; j < r->n; j++)
+			sq += (double) r->feats[j].value * r->feats[j].value;
+		d[i] = (float) (0.5 / (t->o.cost * label_weight(t, r->label)));
+		q[i] = (float) (sq + d[i]);
+	}
+}
+
+/*
+ * One pass of dual coordinate descent for label k against the rest, in the
+ * order ord; returns the spread of the projected gradients, which is 0 at
+ * the optimum.
+ */
+static float
+dual_pass(LearnTrainer *t, int32_t k, const int32_t *ord, float *alpha, const float *d,
+		  const float *q)
+{
+	float	   *w = t->w[k];
+	float		lo = INFINITY,
+				hi = -INFINITY;
+
+	for (int32_t n = 0; n < t->nrows; n++)
+	{
+		int32_t		i = ord[n];
+		const LearnRow *r = &t->rows[i];
+		float		y = r->label == k ? 1.0f : -1.0f;
+		float		g = y * dot(w, r) - 1.0f + d[i] * alpha[i];
+		float		pg = alpha[i] == 0.0f ? fminf(g, 0.0f) : g;
+		float		old = alpha[i];
+
+		if ((n & 255) == 0)
+			nn_check_interrupts();
+		lo = fminf(lo, pg);
+		hi = fmaxf(hi, pg);
+		if (pg == 0.0f)
+			continue;
+		alpha[i] = fmaxf(old - g / q[i], 0.0f);
+		for (int32_t j = 0; j < r->n; j++)
+			w[r->feats[j].bucket] += (alpha[i] - old) * y * r->feats[j].value;
+	}
+	return t->nrows ? hi - lo : 0.0f;
+}
+
+/* Solve label k's problem from zero, then clamp its weights to the bound. */
+static void
+solve_label(LearnTrainer *t, int32_t k, int32_t *ord, float *alpha, const float *d,
+			const float *q)
 {
 	size_t		nb = (size_t) 1 << t->o.nbits;
 
-	for (int32_t k = 0; k < t->nlabels; k++)
-		for (size_t b = 0; b < nb; b++)
-			t->w[k][b] = fminf(LEARN_MAX_WEIGHT, fmaxf(-LEARN_MAX_WEIGHT,
-												   t->w[k][b] - (float) (t->u[k][b] / t->c)));
-}
-
-/* Make the final epochs (see learn_linear.h). */
-NnStatus
-learn_trainer_finish(LearnTrainer *t)
-{
-	int32_t    *ord;
-
-	if (t->finished)
-		return NN_OK;
-	ord = nn_alloc(sizeof(int32_t) * (t->nrows ? t->nrows : 1));
-	if (ord == NULL)
-		return NN_ERR_NOMEM;
-	for (uint32_t e = 0; e < t->o.epochs; e++)
+	memset(alpha, 0, sizeof(float) * (t->nrows ? t->nrows : 1));
+	for (uint32_t p = 0; p < t->o.passes; p++)
 	{
 		for (int32_t i = 0; i < t->nrows; i++)
 			ord[i] = i;
 		shuffle(t, ord, t->nrows);
-		for (int32_t i = 0; i < t->nrows; i++)
-		{
-			const LearnRow *r = &t->rows[ord[i]];
+		if (dual_pass(t, k, ord, alpha, d, q) <= t->o.tolerance)
+			break;
+	}
+	for (size_t b = 0; b < nb; b++)
+		t->w[k][b] = fminf(LEARN_MAX_WEIGHT, fmaxf(-LEARN_MAX_WEIGHT, t->w[k][b]));
+}
 
-			if ((i & 255) == 0)
-				nn_check_interrupts();
-			step(t, r->feats, r->n, r->label);
-		}
+/* Solve on the buffer (see learn_linear.h). */
+NnStatus
+learn_trainer_finish(LearnTrainer *t)
+{
+	size_t		n = t->nrows ? (size_t) t->nrows : 1;
+	int32_t    *ord;
+	float	   *alpha,
+			   *d,
+			   *q;
+
+	if (t->finished)
+		return NN_OK;
+	ord = nn_alloc(sizeof(int32_t) * n);
+	alpha = nn_alloc(sizeof(float) * n);
+	d = nn_alloc(sizeof(float) * n);
+	q = nn_alloc(sizeof(float) * n);
+	if (ord && alpha && d && q)
+	{
+		dual_diagonals(t, d, q);
+		for (int32_t k = 0; k < t->nlabels; k++)
+			solve_label(t, k, ord, alpha, d, q);
+		t->finished = true;
 	}
 	nn_release(ord);
-	average(t);
-	t->finished = true;
-	return NN_OK;
+	nn_release(alpha);
+	nn_release(d);
+	nn_release(q);
+	return t->finished ? NN_OK : NN_ERR_NOMEM;
 }
 
 /* Release everything the trainer holds. */
@@ -328,8 +360,6 @@ learn_trainer_free(LearnTrainer *t)
 	{
 		nn_release(t->labels[k].s);
 		nn_release(t->w[k]);
-		nn_release(t->g2[k]);
-		nn_release(t->u[k]);
 	}
 	for (int32_t i = 0; i < t->ntargets; i++)
 		nn_release(t->targets[i].s);

@@ -1,19 +1,21 @@
 /*
  * learn_linear.h
- *	  A streaming linear classifier over hashed features (learn_features.h):
- *	  multinomial logistic regression fitted by AdaGrad with lazy L2 decay,
- *	  whose averaged weights are the result.
+ *	  A linear classifier over hashed features (learn_features.h): one
+ *	  L2-regularised L2-loss linear SVM per label against the rest, solved
+ *	  exactly by dual coordinate descent (Hsieh et al., ICML 2008, the method
+ *	  of liblinear's default solver). Cross-validation on SemEval-2016 chose
+ *	  it over multinomial logistic regression fitted by AdaGrad (F_avg 0.698
+ *	  against 0.681, 5 folds over the whole training file).
  *
  *	  Rows arrive one at a time (an aggregate's transition function) and the
  *	  trainer never holds more than a bounded buffer of them: the first rows
- *	  are kept until the buffer is full, after which every new row takes one
- *	  online step and then replaces a buffered row with reservoir sampling's
- *	  odds, so the buffer stays a uniform sample of all rows (a buffered row
- *	  that leaves untrained takes its step first). learn_trainer_finish then
- *	  makes the configured epochs over the buffer in a seeded shuffle. When
- *	  every row fits, as for a few thousand labelled documents, that is plain
- *	  multi-epoch training; on a million rows each row is seen once and a
- *	  sample of them several times, in bounded memory.
+ *	  are kept until the buffer is full, after which every new row replaces a
+ *	  buffered row with reservoir sampling's odds, so the buffer stays a
+ *	  uniform sample of all rows. learn_trainer_finish then solves on the
+ *	  buffer, visiting rows in a seeded shuffle. When every row fits, as for a
+ *	  few thousand labelled documents, that is the exact solution; on a
+ *	  million rows it is the solution on a uniform sample of them, in bounded
+ *	  memory.
  *
  *	  Everything is deterministic for the same rows in the same order. Labels
  *	  and targets are kept by name so the model can report them.
@@ -35,9 +37,9 @@
 #define LEARN_MAX_NAME 1024
 
 /*
- * Bound on a weight's magnitude, so a score (features have unit length)
- * stays far from float overflow; trained weights are clamped to it and
- * stored ones outside it are refused.
+ * Bound on a weight's magnitude, so a score (a document has at most a few
+ * million features of value at most 1) stays far from float overflow;
+ * trained weights are clamped to it and stored ones outside it are refused.
  */
 #define LEARN_MAX_WEIGHT 1e6f
 
@@ -45,9 +47,9 @@
 typedef struct LearnOpts
 {
 	uint32_t	nbits;			/* table of 1 << nbits buckets per label */
-	uint32_t	epochs;			/* passes over the buffer at the end */
-	float		rate;			/* AdaGrad's base step */
-	float		l2;				/* decay per touched update */
+	uint32_t	passes;			/* most passes of the solver over the buffer */
+	float		tolerance;		/* stop when projected gradients spread less */
+	float		cost;			/* weight of the loss against the regulariser */
 	uint32_t	seed;			/* shuffle and reservoir generator */
 	uint32_t	buffer_rows;	/* rows the buffer may hold */
 	uint32_t	buffer_feats;	/* features the buffer may hold */
@@ -70,7 +72,6 @@ typedef struct LearnRow
 	LearnFeat  *feats;
 	int32_t		n;
 	int32_t		label;
-	bool		trained;		/* took its online step already */
 } LearnRow;
 
 /* The trainer; zero-initialised by learn_trainer_init. */
@@ -81,9 +82,6 @@ typedef struct LearnTrainer
 	LearnName	labels[LEARN_MAX_LABELS];
 	int64_t		counts[LEARN_MAX_LABELS];
 	float	   *w[LEARN_MAX_LABELS];
-	float	   *g2[LEARN_MAX_LABELS];	/* AdaGrad's squared-gradient sums */
-	double	   *u[LEARN_MAX_LABELS];	/* step-weighted updates, for averaging */
-	double		c;				/* steps so far plus one */
 	int32_t		ntargets;
 	LearnName	targets[LEARN_MAX_TARGETS];
 	bool		targets_truncated;	/* more targets were seen than named */
@@ -101,7 +99,7 @@ typedef struct LearnTrainer
 #define LEARN_TOO_MANY_LABELS (-1)
 #define LEARN_NOMEM (-2)
 
-/* Start a trainer with opts (checked by the caller: nbits within bounds). */
+/* Start a trainer with opts (checked by the caller: nbits within bounds, cost above 0). */
 extern NnStatus learn_trainer_init(LearnTrainer *t, const LearnOpts *opts);
 
 /* Index of a label, added if new; or LEARN_TOO_MANY_LABELS / LEARN_NOMEM. */
@@ -113,7 +111,7 @@ extern NnStatus learn_trainer_target(LearnTrainer *t, const char *name, size_t l
 /* Add a row with features f and label index label. */
 extern NnStatus learn_trainer_add(LearnTrainer *t, const LearnFeatures *f, int32_t label);
 
-/* Make the final epochs and leave the averaged weights in t->w. */
+/* Solve on the buffered rows and leave the weights in t->w. */
 extern NnStatus learn_trainer_finish(LearnTrainer *t);
 
 /* Release everything the trainer holds. */
@@ -121,8 +119,8 @@ extern void learn_trainer_free(LearnTrainer *t);
 
 /*
  * Probabilities of nlabels labels for f under label-major weights
- * (weights + k << nbits are label k's); returns the best label, the first
- * of equals.
+ * (weights + k << nbits are label k's), a softmax of the labels' margins;
+ * returns the best label, the first of equals.
  */
 extern int32_t learn_predict(const float *const *weights, int32_t nlabels,
 							 const LearnFeatures *f, float *probs);

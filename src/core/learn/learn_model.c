@@ -136,9 +136,9 @@ learn_model_store(const LearnModel *m, char *out)
 	p = put_u32(p, m->targets_truncated ? 1 : 0);
 	p = put_u64(p, m->rows);
 	p = put_u64(p, m->skipped);
-	p = put_u32(p, m->opts.epochs);
-	p = put_f32(p, m->opts.rate);
-	p = put_f32(p, m->opts.l2);
+	p = put_u32(p, m->opts.passes);
+	p = put_f32(p, m->opts.tolerance);
+	p = put_f32(p, m->opts.cost);
 	p = put_u32(p, m->opts.seed);
 	p = put_u32(p, m->opts.buffer_rows);
 	p = put_u32(p, m->opts.buffer_feats);
@@ -263,17 +263,17 @@ open_opts(const char *b, LearnModel *m, char *err)
 	LearnOpts  *o = &m->opts;
 
 	o->nbits = m->nbits;
-	o->epochs = get_u32(b + 40);
-	o->rate = get_f32(b + 44);
-	o->l2 = get_f32(b + 48);
+	o->passes = get_u32(b + 40);
+	o->tolerance = get_f32(b + 44);
+	o->cost = get_f32(b + 48);
 	o->seed = get_u32(b + 52);
 	o->buffer_rows = get_u32(b + 56);
 	o->buffer_feats = get_u32(b + 60);
 	if (get_u32(b + 64) > 1)
 		return learn_model_refuse(err, LEARN_MODEL_BAD, "balance must be 0 or 1");
 	o->balance = get_u32(b + 64) == 1;
-	if (!isfinite(o->rate) || !isfinite(o->l2) || o->rate < 0 || o->l2 < 0)
-		return learn_model_refuse(err, LEARN_MODEL_BAD, "rate and l2 must be finite and not negative");
+	if (!isfinite(o->tolerance) || !isfinite(o->cost) || o->tolerance < 0 || o->cost < 0)
+		return learn_model_refuse(err, LEARN_MODEL_BAD, "tolerance and cost must be finite and not negative");
 	return LEARN_MODEL_OK;
 }
 

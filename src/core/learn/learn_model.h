@@ -15,7 +15,7 @@
  *	   20  u32 flags         bit 0: more targets were seen than named
  *	   24  u64 rows          training rows used
  *	   32  u64 skipped       rows skipped for a NULL
- *	   40  u32 epochs, f32 rate, f32 l2, u32 seed,
+ *	   40  u32 passes, f32 tolerance, f32 cost, u32 seed,
  *	       u32 buffer_rows, u32 buffer_feats, u32 balance
  *	   68  u32 names_bytes   size of the names section
  *	   72  names: per label then per target, u32 length + bytes; zero
@@ -30,9 +30,9 @@
  *	    targets_truncated 0
  *	    rows 2251
  *	    skipped 0
- *	    epochs 30
- *	    rate 0.03
- *	    l2 0.001
+ *	    passes 200
+ *	    tolerance 0.1
+ *	    cost 0.002
  *	    seed 42
  *	    buffer_rows 100000
  *	    buffer_feats 4194304

@@ -15,14 +15,14 @@
 /* Keys of the text form's lines, in order. */
 static const char *const text_keys[] = {
 	"newsnlp.stance_model", "bits", "labels", "targets", "targets_truncated", "rows",
-	"skipped", "epochs", "rate", "l2", "seed", "buffer_rows", "buffer_feats", "balance",
+	"skipped", "passes", "tolerance", "cost", "seed", "buffer_rows", "buffer_feats", "balance",
 	"weights"
 };
 
 enum
 {
-	K_VERSION, K_BITS, K_LABELS, K_TARGETS, K_TRUNCATED, K_ROWS, K_SKIPPED, K_EPOCHS,
-	K_RATE, K_L2, K_SEED, K_BUFFER_ROWS, K_BUFFER_FEATS, K_BALANCE, K_WEIGHTS, K_COUNT
+	K_VERSION, K_BITS, K_LABELS, K_TARGETS, K_TRUNCATED, K_ROWS, K_SKIPPED, K_PASSES,
+	K_TOLERANCE, K_COST, K_SEED, K_BUFFER_ROWS, K_BUFFER_FEATS, K_BALANCE, K_WEIGHTS, K_COUNT
 };
 
 /* A growing text buffer from nn_alloc. */
@@ -157,9 +157,9 @@ learn_model_to_text(const LearnModel *m, size_t *len)
 	append(&b, "%s %d\n", text_keys[K_TRUNCATED], m->targets_truncated ? 1 : 0);
 	append(&b, "%s %llu\n", text_keys[K_ROWS], (unsigned long long) m->rows);
 	append(&b, "%s %llu\n", text_keys[K_SKIPPED], (unsigned long long) m->skipped);
-	append(&b, "%s %u\n", text_keys[K_EPOCHS], o->epochs);
-	append_float(&b, text_keys[K_RATE], o->rate);
-	append_float(&b, text_keys[K_L2], o->l2);
+	append(&b, "%s %u\n", text_keys[K_PASSES], o->passes);
+	append_float(&b, text_keys[K_TOLERANCE], o->tolerance);
+	append_float(&b, text_keys[K_COST], o->cost);
 	append(&b, "%s %u\n%s %u\n%s %u\n%s %d\n", text_keys[K_SEED], o->seed,
 		   text_keys[K_BUFFER_ROWS], o->buffer_rows, text_keys[K_BUFFER_FEATS],
 		   o->buffer_feats, text_keys[K_BALANCE], o->balance ? 1 : 0);
@@ -427,15 +427,15 @@ read_settings(Reader *r, LearnModel *m)
 
 	if (!read_uint(r, K_ROWS, UINT64_MAX, &m->rows) ||
 		!read_uint(r, K_SKIPPED, UINT64_MAX, &m->skipped) ||
-		!read_uint(r, K_EPOCHS, UINT32_MAX, &v[0]) ||
-		!read_float(r, K_RATE, &o->rate) || !read_float(r, K_L2, &o->l2) ||
+		!read_uint(r, K_PASSES, UINT32_MAX, &v[0]) ||
+		!read_float(r, K_TOLERANCE, &o->tolerance) || !read_float(r, K_COST, &o->cost) ||
 		!read_uint(r, K_SEED, UINT32_MAX, &v[1]) ||
 		!read_uint(r, K_BUFFER_ROWS, UINT32_MAX, &v[2]) ||
 		!read_uint(r, K_BUFFER_FEATS, UINT32_MAX, &v[3]) ||
 		!read_uint(r, K_BALANCE, 1, &v[4]))
 		return false;
 	o->nbits = m->nbits;
-	o->epochs = (uint32_t) v[0];
+	o->passes = (uint32_t) v[0];
 	o->seed = (uint32_t) v[1];
 	o->buffer_rows = (uint32_t) v[2];
 	o->buffer_feats = (uint32_t) v[3];
