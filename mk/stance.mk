@@ -15,7 +15,7 @@ STANCE_SHARED ?= ../shared/data
 MTSC_TRAIN ?= $(STANCE_SHARED)/newsmtsc/train.jsonl
 MTSC_DEVS ?= $(STANCE_SHARED)/newsmtsc/dev-rw.jsonl $(STANCE_SHARED)/newsmtsc/dev-mt.jsonl
 VADER_SOURCE ?= $(STANCE_SHARED)/lexicons/vader/vader_lexicon.txt
-STANCE_TRAIN_FLAGS ?= --epochs 12 --bits 18 --rate 0.02 --seed 42 --ner $(NER_MODEL)
+STANCE_TRAIN_FLAGS ?= --epochs 12 --bits 18 --rate 0.015 --seed 42 --ner $(NER_MODEL)
 STANCE_BENCH_ROUNDS ?= 20
 
 .PHONY: stance-tools stance-model stance-lexicon eval-stance-mtsc unit-stance

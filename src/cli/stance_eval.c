@@ -113,7 +113,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "stance-eval: %s: %s\n", model_path, img ? err : "cannot read");
 		return 1;
 	}
-	if (m->groups & STANCE_G_CLUSTERS)
+	if (m->groups & (STANCE_G_CLUSTERS | STANCE_G_MENTION))
 		clusters = stance_clusters_read(ner_path);
 	for (int f = first; f < argc; f++)
 	{

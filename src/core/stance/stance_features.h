@@ -7,7 +7,8 @@
  *	  hashed keys: words and n-grams by side and distance bucket, sentiment
  *	  lexicon hits adjusted for negation scope, intensifiers and contrastive
  *	  conjunctions, quotation (is the target quoted, or the speaker), and a
- *	  few facts about the mention itself.
+ *	  few facts about the mention itself, among them the entity model's word
+ *	  clusters of its last word: what kind of entity it is, not which.
  */
 #ifndef STANCE_FEATURES_H
 #define STANCE_FEATURES_H
@@ -35,7 +36,9 @@ typedef enum StanceLabel
 #define STANCE_G_QUOTE		0x20	/* target quoted, target as speaker */
 #define STANCE_G_CLUSTERS	0x40	/* the entity model's word clusters */
 #define STANCE_G_HEADS		0x80	/* the mention's nearest content words */
-#define STANCE_G_ALL		0xFF
+#define STANCE_G_MENTION	0x100	/* word clusters of the mention itself */
+#define STANCE_G_CLAUSE		0x200	/* net valence of the mention's clause, each side */
+#define STANCE_G_ALL		0x3FF
 
 /* Lexicon valences are stored in hundredths; VADER's scale is [-4, 4]. */
 #define STANCE_VALENCE_MAX 400

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixtures.h"
 #include "stance.h"
 #include "stance_train.h"
 #include "unit.h"
@@ -72,6 +73,49 @@ texts_agree(const char *t1, const char *m1, const char *t2, const char *m2,
 	stance_features_free(&a);
 	stance_features_free(&b);
 	return r;
+}
+
+/* Count of features of the first occurrence of target in text under groups. */
+static int32_t
+count_in(const char *text, const char *target, const StanceLexicon *lex,
+		 const NerLexicon *clusters, uint32_t groups)
+{
+	StanceFeatures f = {0};
+	NnSpan		s = span_of(text, target);
+	int32_t		n;
+
+	stance_features(text, strlen(text), &s, 1, lex, clusters, groups, &f);
+	n = f.n;
+	stance_features_free(&f);
+	return n;
+}
+
+/*
+ * The mention's clusters: three keys when its last word has clusters, none
+ * without the entity model's lexicon; and the clause valence: one key per
+ * side of the mention's sentence.
+ */
+static void
+check_mention_groups(const StanceLexicon *lex)
+{
+	NerModel	model;
+	NerTagger	tagger;
+	const char *t = "Police said John Smith was good.";
+	uint32_t	base = STANCE_G_ALL & ~(STANCE_G_MENTION | STANCE_G_CLAUSE);
+
+	if (!open_embedded_tagger(&model, &tagger))
+		return;
+	CHECK(ner_lex_lookup(&model.lex, ner_lex_key("Smith", 5)) != 0 &&
+		  count_in(t, "John Smith", lex, &model.lex, base | STANCE_G_MENTION) ==
+		  count_in(t, "John Smith", lex, &model.lex, base) + 3,
+		  "a mention yields the clusters of its last word");
+	CHECK(count_in(t, "John Smith", lex, NULL, base | STANCE_G_MENTION) ==
+		  count_in(t, "John Smith", lex, NULL, base),
+		  "without the entity model's clusters the mention yields none");
+	CHECK(count_in(t, "John Smith", lex, NULL, base | STANCE_G_CLAUSE) ==
+		  count_in(t, "John Smith", lex, NULL, base) + 2,
+		  "the clause valence gives one key per side of the mention");
+	ner_tagger_free(&tagger);
 }
 
 /* A handful of labelled lines teaching "good" favor, "bad" against, neutral words none. */
@@ -154,6 +198,8 @@ main(void)
 	stance_features("Smith is good.", 14, &none, 1, &lex, NULL, STANCE_G_ALL, &f);
 	CHECK(f.ncontext == 0 && f.ntokens == 4, "a span covering no token gives no context");
 	stance_features_free(&f);
+
+	check_mention_groups(&lex);
 
 	m = tiny_model(&lex);
 	CHECK(m != NULL, "a tiny model trains and loads");
