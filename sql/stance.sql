@@ -25,7 +25,7 @@ FROM (SELECT newsnlp.stance(body, target) AS l, newsnlp.stance_score(body, targe
 SELECT t, newsnlp.stance(:'body', t) FROM unnest(ARRAY['Tomas Keller', 'Keller', 'keller', 'TOMAS KELLER']) t;
 -- A pronoun resolved to the target carries its sentence's stance to it.
 SELECT newsnlp.stance_score('Tomas Keller spoke in Berlin on Monday. He is a corrupt and dishonest failure.', 'Tomas Keller') <
-       newsnlp.stance_score('Tomas Keller spoke in Berlin on Monday. It is a corrupt and dishonest failure.', 'Tomas Keller') - 0.1
+       newsnlp.stance_score('Tomas Keller spoke in Berlin on Monday. It is a corrupt and dishonest failure.', 'Tomas Keller') - 0.05
        AS pronoun_counts;
 -- A different person with the same surname is not the target.
 SELECT newsnlp.stance('Anna Keller was praised as a brilliant and generous leader.', 'Tomas Keller') AS other_keller;

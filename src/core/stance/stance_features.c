@@ -10,6 +10,10 @@
 
 /* Bytes of a word that are hashed; longer words are cut. */
 #define WORD_BYTES 32
+/* Bytes of a word whose character 4-grams are features. */
+#define SUBWORD_BYTES 32
+/* Distance bucket up to which words give character 4-grams: 2 tokens. */
+#define SUBWORD_NEAR 2
 /* Words after a negator that it negates, as VADER looks back three words. */
 #define NEG_SCOPE 3
 /* Distance within which trigrams are kept, to bound the key count. */
@@ -45,7 +49,7 @@ enum
 	F_BIAS = 1, F_UNI, F_UNI_DIST, F_BI, F_TRI, F_LEX, F_LEX_CLAUSE, F_LEX_OTHER,
 	F_LEX_SUM, F_LEX_NET, F_T_QUOTED, F_S_QUOTE, F_SPEAKER, F_Q_LEX, F_T_BUT,
 	F_T_POSS, F_T_PRON, F_T_START, F_MENTIONS, F_LENGTH, F_CLU, F_CLU_DIST, F_CLU_BI,
-	F_HEAD, F_HEAD_CLU, F_HEAD_LEX, F_T_CLU, F_CLAUSE_NET
+	F_HEAD, F_HEAD_CLU, F_HEAD_LEX, F_T_CLU, F_CLAUSE_NET, F_SUB
 };
 
 /* Words stepped over to reach a mention's nearest content word. */
@@ -72,6 +76,8 @@ typedef struct CtxTok
 	bool		broken;			/* a clause break lies between it and the mention */
 	bool		other;			/* another capitalised word lies in between */
 	int32_t		sentence;
+	const char *s;				/* the token's bytes, for its character n-grams */
+	uint32_t	len;			/* their length, cut to SUBWORD_BYTES */
 } CtxTok;
 
 /* The context being built. */
@@ -313,6 +319,8 @@ ctx_token(const char *text, const NnToken *tok, bool target, bool sent_first,
 
 	memset(ct, 0, sizeof(*ct));
 	ct->sentence = tok->sentence;
+	ct->s = s;
+	ct->len = (uint32_t) (len < SUBWORD_BYTES ? len : SUBWORD_BYTES);
 	ct->weight = 1.0f;
 	ct->word = tok->kind == NN_TOK_NUMBER ? stance_word_key("<num>", 5)
 		: stance_word_key(s, len);
@@ -615,6 +623,30 @@ emit_mention_clusters(const CtxTok *t, StanceFeatures *f)
 	return ok;
 }
 
+/*
+ * Character 4-grams of a word near the mention between boundary marks, by
+ * side: a word's forms and kin share them ("criticised", "criticism",
+ * "critics"), so what one teaches reaches the others. On NewsMTSC, mean of
+ * 5 seeds: dev-rw macro-F1 0.700 -> 0.705, dev-mt 0.677 -> 0.688, 5-fold
+ * cross-validation 0.671 -> 0.674; mean of 8 hash layouts: 0.696 -> 0.700
+ * and 0.679 -> 0.688. Words further away (all: 0.708 but 0.666 on dev-mt
+ * over the layouts) or only next to it (no change) did worse.
+ */
+static bool
+emit_subwords(const CtxTok *t, uint32_t side, StanceFeatures *f)
+{
+	char		buf[SUBWORD_BYTES + 2];
+	bool		ok = true;
+	uint32_t	n = t->len + 2;
+
+	buf[0] = '^';
+	memcpy(buf + 1, t->s, t->len);
+	buf[n - 1] = '$';
+	for (uint32_t i = 0; i + 4 <= n; i++)
+		ok &= push(f, fkey(F_SUB, stance_word_key(buf + i, 4), side, 0), 1.0f);
+	return ok;
+}
+
 /* Word-cluster keys of token i: bag, by side and distance, and cluster bigrams. */
 static bool
 emit_clusters(const CtxTok *t, int32_t n, int32_t i, uint32_t side, uint32_t b,
@@ -665,6 +697,8 @@ emit_tokens(const CtxTok *t, int32_t n, uint32_t groups, StanceFeatures *f,
 			ok &= emit_mention_clusters(&t[i], f);
 		if (t[i].flags & T_TARGET)
 			continue;
+		if ((groups & STANCE_G_SUBWORD) && t[i].len >= 4 && b <= SUBWORD_NEAR)
+			ok &= emit_subwords(&t[i], side, f);
 		if (groups & STANCE_G_WORDS)
 		{
 			ok &= push(f, fkey(F_UNI, w, 0, 0), 1.0f);

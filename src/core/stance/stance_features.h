@@ -38,7 +38,8 @@ typedef enum StanceLabel
 #define STANCE_G_HEADS		0x80	/* the mention's nearest content words */
 #define STANCE_G_MENTION	0x100	/* word clusters of the mention itself */
 #define STANCE_G_CLAUSE		0x200	/* net valence of the mention's clause, each side */
-#define STANCE_G_ALL		0x3FF
+#define STANCE_G_SUBWORD	0x400	/* character 4-grams of words near the mention */
+#define STANCE_G_ALL		0x7FF
 
 /* Lexicon valences are stored in hundredths; VADER's scale is [-4, 4]. */
 #define STANCE_VALENCE_MAX 400

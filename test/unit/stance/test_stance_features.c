@@ -92,8 +92,8 @@ count_in(const char *text, const char *target, const StanceLexicon *lex,
 
 /*
  * The mention's clusters: three keys when its last word has clusters, none
- * without the entity model's lexicon; and the clause valence: one key per
- * side of the mention's sentence.
+ * without the entity model's lexicon; the clause valence: one key per side
+ * of the mention's sentence; and the character 4-grams of nearby words.
  */
 static void
 check_mention_groups(const StanceLexicon *lex)
@@ -115,6 +115,10 @@ check_mention_groups(const StanceLexicon *lex)
 	CHECK(count_in(t, "John Smith", lex, NULL, base | STANCE_G_CLAUSE) ==
 		  count_in(t, "John Smith", lex, NULL, base) + 2,
 		  "the clause valence gives one key per side of the mention");
+	base &= ~STANCE_G_SUBWORD;
+	CHECK(count_in(t, "John Smith", lex, NULL, base | STANCE_G_SUBWORD) ==
+		  count_in(t, "John Smith", lex, NULL, base) + 5 + 3 + 3,
+		  "words of four bytes or more near the mention give their 4-grams between marks");
 	ner_tagger_free(&tagger);
 }
 

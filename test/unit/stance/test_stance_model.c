@@ -96,7 +96,7 @@ main(void)
 	CHECK(field_rejected(img, len, OFF_SIZE, (uint32_t) len + 4), "size mismatch rejected");
 	CHECK(field_rejected(img, len, OFF_BITS, 30), "bucket bits beyond the limit rejected");
 	CHECK(field_rejected(img, len, OFF_BITS, BITS + 1), "bucket bits disagreeing with the size rejected");
-	CHECK(field_rejected(img, len, OFF_GROUPS, 0x400), "unknown feature groups rejected");
+	CHECK(field_rejected(img, len, OFF_GROUPS, 0x800), "unknown feature groups rejected");
 	CHECK(field_rejected(img, len, OFF_LEXSLOTS, 3), "a lexicon size not a power of two rejected");
 	CHECK(field_rejected(img, len, OFF_SCALE, 0x7FC00000), "a NaN weight scale rejected");
 	for (uint32_t s = 0; s < lexslots; s++)
